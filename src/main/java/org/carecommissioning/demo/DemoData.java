@@ -1,0 +1,99 @@
+package org.carecommissioning.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.carecommissioning.invoicing.FinancialQuarter;
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.organisation.OrganisationService;
+import org.carecommissioning.partnership.PartnershipService;
+import org.carecommissioning.security.Roles;
+import org.carecommissioning.shared.SystemAuthority;
+import org.carecommissioning.therapist.Therapist;
+import org.carecommissioning.therapist.TherapistService;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users (user id = group id, password = user id) and sample data: a commissioning organisation, the
+ * provider, two therapists and a live partnership that began with the last completed financial quarter, so a
+ * walk-through can book a session in that quarter and invoice it. Created once; a restart keeps what exists.
+ */
+@Component
+@Profile("demo")
+@Order(20)
+class DemoData implements ApplicationRunner {
+
+    static final String DEMO_ORGANISATION = "HOPE";
+
+    private final IdentityService identityService;
+    private final RuntimeService runtimeService;
+    private final OrganisationService organisations;
+    private final PartnershipService partnerships;
+    private final TherapistService therapists;
+    private final SystemAuthority system;
+    private final Clock clock;
+
+    DemoData(IdentityService identityService, RuntimeService runtimeService, OrganisationService organisations,
+            PartnershipService partnerships, TherapistService therapists, SystemAuthority system, Clock clock) {
+        this.identityService = identityService;
+        this.runtimeService = runtimeService;
+        this.organisations = organisations;
+        this.partnerships = partnerships;
+        this.therapists = therapists;
+        this.system = system;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        system.run(() -> {
+            for (String group : Roles.ALL) {
+                ensureUser(group, group);
+            }
+            if (organisations.findByCode(DEMO_ORGANISATION).isPresent()) {
+                return;
+            }
+            organisations.registerProvider("ALW", "ActiveLightWorks", "coordinator@activelightworks.example");
+            LocalDate start = FinancialQuarter.lastCompletedBefore(LocalDate.now(clock)).firstDay();
+            var instance = runtimeService.startProcessInstanceByKey("partnership-term", Map.of(
+                    "organisationName", "Hope Community Group",
+                    "organisationCode", DEMO_ORGANISATION,
+                    "organisationEmail", "office@hope-community.example",
+                    "startDate", start.toString(),
+                    "treatmentMinutes", 60,
+                    "proposedBy", Roles.PARTNERSHIP_ADMIN));
+            Long partnershipId = (Long) runtimeService.getVariable(instance.getId(), "partnershipId");
+            Organisation hope = organisations.findByCode(DEMO_ORGANISATION).orElseThrow();
+            identityService.createMembership(Roles.COMMISSIONER, hope.getGroupId());
+            LocalDate inTwoYears = LocalDate.now(clock).plusYears(2);
+            for (Therapist therapist : List.of(
+                    therapists.register("Maya Patel", "maya.patel@activelightworks.example", Roles.THERAPIST,
+                            inTwoYears, inTwoYears),
+                    therapists.register("Tom Reid", "tom.reid@activelightworks.example", null,
+                            inTwoYears, LocalDate.now(clock).plusMonths(3)))) {
+                partnerships.makeTherapistAvailable(partnershipId, therapist.getId());
+            }
+        });
+    }
+
+    private void ensureUser(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            User user = identityService.newUser(userId);
+            user.setFirstName(groupId.substring(0, 1).toUpperCase() + groupId.substring(1).replace('-', ' '));
+            user.setLastName("(demo)");
+            user.setEmail(userId + "@demo.example");
+            user.setPassword(userId);
+            identityService.saveUser(user);
+            identityService.createMembership(userId, groupId);
+        }
+    }
+}

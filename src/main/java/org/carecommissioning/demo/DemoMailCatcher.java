@@ -1,0 +1,63 @@
+package org.carecommissioning.demo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
+import org.carecommissioning.shared.AccessDenied;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo's mail catcher: a real SMTP server in the same process, so a newcomer sees every letter the system
+ * sends at {@code /api/demo/mailbox} without installing anything.
+ */
+@Configuration
+@Profile("demo")
+@ConditionalOnProperty(name = "care.demo.mail-catcher", havingValue = "true")
+class DemoMailCatcher {
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    GreenMail demoSmtpServer(org.springframework.core.env.Environment environment) {
+        int port = environment.getProperty("spring.mail.port", Integer.class, 1025);
+        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    @RestController
+    static class Mailbox {
+
+        private final GreenMail smtp;
+        private final IdentityService identityService;
+
+        Mailbox(GreenMail smtp, IdentityService identityService) {
+            this.smtp = smtp;
+            this.identityService = identityService;
+        }
+
+        @GetMapping("/api/demo/mailbox")
+        List<Map<String, String>> mailbox() throws MessagingException {
+            var authentication = identityService.getCurrentAuthentication();
+            if (authentication == null || !authentication.getGroupIds().contains("camunda-admin")) {
+                throw new AccessDenied("Only an administrator can read the demo mailbox.");
+            }
+            List<Map<String, String>> messages = new java.util.ArrayList<>();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                messages.add(Map.of(
+                        "to", Arrays.toString(message.getAllRecipients()),
+                        "subject", message.getSubject(),
+                        "body", GreenMailUtil.getBody(message)));
+            }
+            return messages;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.carecommissioning.invoicing;
+
+public enum InvoiceStatus {
+    ISSUED,
+    PAID
+}

@@ -1,0 +1,34 @@
+package org.carecommissioning.invoicing;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.Money;
+import org.carecommissioning.shared.ProcessDates;
+import org.springframework.stereotype.Component;
+
+/** R11: sets the payment deadline (4 weeks from the invoice date) as the finance task's due date and timer. */
+@Component("issueInvoiceDelegate")
+class IssueInvoiceDelegate implements JavaDelegate {
+
+    private final InvoiceService invoices;
+    private final CareProperties properties;
+
+    IssueInvoiceDelegate(InvoiceService invoices, CareProperties properties) {
+        this.invoices = invoices;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String number = (String) execution.getVariable("invoiceNumber");
+        Invoice invoice = invoices.get(number);
+        execution.setVariable("organisationName", invoices.billedOrganisation(number).getName());
+        execution.setVariable("amountDuePounds", Money.format(invoice.totalDuePence()));
+        execution.setVariable("paymentDueDate", invoice.getDueDate().toString());
+        // Due by the end of the due date; late (and the fee added) once that day is over.
+        execution.setVariable("paymentDueAt", ProcessDates.startOfDay(invoice.getDueDate(), properties.zone()));
+        execution.setVariable("lateFeeAt", ProcessDates.endOfDay(invoice.getDueDate(), properties.zone()));
+        execution.setVariable("lateFeeApplied", false);
+    }
+}

@@ -1,0 +1,41 @@
+package org.carecommissioning.partnership;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.organisation.OrganisationService;
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.FormValues;
+import org.springframework.stereotype.Component;
+
+/** R1, R5: records a new partnership from the start form; the reference becomes the business key. */
+@Component("enterIntoPartnershipDelegate")
+class EnterIntoPartnershipDelegate implements JavaDelegate {
+
+    private final PartnershipService partnerships;
+    private final OrganisationService organisations;
+    private final CareProperties properties;
+    private final Clock clock;
+
+    EnterIntoPartnershipDelegate(PartnershipService partnerships, OrganisationService organisations,
+            CareProperties properties, Clock clock) {
+        this.partnerships = partnerships;
+        this.organisations = organisations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Partnership partnership = partnerships.enterInto(
+                FormValues.text(execution.getVariable("organisationCode")),
+                FormValues.text(execution.getVariable("organisationName")),
+                FormValues.text(execution.getVariable("organisationEmail")),
+                FormValues.date(execution.getVariable("startDate"), "R1", "The start date"),
+                FormValues.integer(execution.getVariable("treatmentMinutes"), "R5", "The treatment length"));
+        execution.setProcessBusinessKey(partnership.getReference());
+        execution.setVariables(PartnershipVariables.of(partnership,
+                organisations.get(partnership.getCommissioningOrganisationId()), properties, clock));
+    }
+}

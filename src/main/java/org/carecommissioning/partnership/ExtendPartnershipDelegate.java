@@ -1,0 +1,41 @@
+package org.carecommissioning.partnership;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.organisation.OrganisationService;
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.FormValues;
+import org.carecommissioning.shared.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** R1: extends the partnership to the end date agreed at the review. */
+@Component("extendPartnershipDelegate")
+class ExtendPartnershipDelegate implements JavaDelegate {
+
+    private final PartnershipService partnerships;
+    private final OrganisationService organisations;
+    private final CareProperties properties;
+    private final Clock clock;
+
+    ExtendPartnershipDelegate(PartnershipService partnerships, OrganisationService organisations,
+            CareProperties properties, Clock clock) {
+        this.partnerships = partnerships;
+        this.organisations = organisations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Partnership partnership = partnerships.extend(
+                ProcessVariables.id(execution, "partnershipId"),
+                FormValues.date(execution.getVariable("newEndDate"), "R1", "The new end date"),
+                FormValues.text(execution.getVariable("reviewNotes")));
+        execution.setVariables(PartnershipVariables.of(partnership,
+                organisations.get(partnership.getCommissioningOrganisationId()), properties, clock));
+        execution.removeVariable("reviewDecision");
+        execution.removeVariable("newEndDate");
+    }
+}

@@ -1,0 +1,6 @@
+package org.carecommissioning.partnership;
+
+public enum PartnershipStatus {
+    ACTIVE,
+    CLOSED
+}

@@ -1,0 +1,33 @@
+package org.carecommissioning.partnership;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.ProcessDates;
+
+/** The references and dates the partnership-term process carries for a partnership. */
+final class PartnershipVariables {
+
+    private PartnershipVariables() {
+    }
+
+    static Map<String, Object> of(Partnership partnership, Organisation organisation, CareProperties properties,
+            Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate reviewFrom = partnership.getEndDate().minusDays(properties.partnershipReviewNoticeDays());
+        Date reviewStartsAt = ProcessDates.startOfDay(reviewFrom.isBefore(today) ? today : reviewFrom,
+                properties.zone());
+        return Map.of(
+                "partnershipId", partnership.getId(),
+                "partnershipReference", partnership.getReference(),
+                "organisationName", organisation.getName(),
+                "commissionerGroup", organisation.getGroupId(),
+                "partnershipEndDate", partnership.getEndDate().toString(),
+                "partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()),
+                "reviewStartsAt", reviewStartsAt);
+    }
+}

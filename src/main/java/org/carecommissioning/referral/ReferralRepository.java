@@ -1,0 +1,10 @@
+package org.carecommissioning.referral;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReferralRepository extends JpaRepository<Referral, Long> {
+
+    Optional<Referral> findByReferralNumber(String referralNumber);
+}

@@ -1,0 +1,46 @@
+package org.carecommissioning.referral;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.partnership.Partnership;
+import org.carecommissioning.partnership.PartnershipService;
+import org.carecommissioning.referral.ReferralService.NewReferral;
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.FormValues;
+import org.carecommissioning.shared.ProcessDates;
+import org.springframework.stereotype.Component;
+
+/** R2: records the referral; its number becomes the business key Cockpit shows. */
+@Component("registerReferralDelegate")
+class RegisterReferralDelegate implements JavaDelegate {
+
+    private final ReferralService referrals;
+    private final PartnershipService partnerships;
+    private final CareProperties properties;
+
+    RegisterReferralDelegate(ReferralService referrals, PartnershipService partnerships, CareProperties properties) {
+        this.referrals = referrals;
+        this.partnerships = partnerships;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Referral referral = referrals.refer(new NewReferral(
+                FormValues.text(execution.getVariable("referrerUserId")),
+                FormValues.text(execution.getVariable("organisationCode")),
+                FormValues.text(execution.getVariable("serviceUserName")),
+                FormValues.text(execution.getVariable("membershipNumber")),
+                FormValues.text(execution.getVariable("serviceUserEmail")),
+                FormValues.text(execution.getVariable("serviceUserPhone")),
+                FormValues.text(execution.getVariable("referralReason"))));
+        Partnership partnership = partnerships.get(referral.getPartnershipId());
+        execution.setProcessBusinessKey(referral.getReferralNumber());
+        execution.setVariable("referralId", referral.getId());
+        execution.setVariable("referralNumber", referral.getReferralNumber());
+        execution.setVariable("partnershipId", partnership.getId());
+        execution.setVariable("commissionerGroup", referrals.commissionerGroupOf(referral.getId()));
+        execution.setVariable("partnershipEndDate", partnership.getEndDate().toString());
+        execution.setVariable("partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()));
+    }
+}

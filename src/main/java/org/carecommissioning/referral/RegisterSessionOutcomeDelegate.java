@@ -1,0 +1,47 @@
+package org.carecommissioning.referral;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.referral.TreatmentSessionService.OutcomeFacts;
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.CurrentUser;
+import org.carecommissioning.shared.FormValues;
+import org.carecommissioning.shared.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** R6, R7: records the session outcome and hands the cancellation-charge table its inputs. */
+@Component("registerSessionOutcomeDelegate")
+class RegisterSessionOutcomeDelegate implements JavaDelegate {
+
+    private final TreatmentSessionService sessions;
+    private final ReferralService referrals;
+    private final CareProperties properties;
+
+    RegisterSessionOutcomeDelegate(TreatmentSessionService sessions, ReferralService referrals,
+            CareProperties properties) {
+        this.sessions = sessions;
+        this.referrals = referrals;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SessionOutcome outcome = SessionOutcome.fromFormValue(FormValues.text(execution.getVariable("sessionOutcome")));
+        OutcomeFacts facts = sessions.recordOutcome(
+                ProcessVariables.id(execution, "sessionId"),
+                outcome,
+                FormValues.dateTime(execution.getVariable("cancellationNotifiedAt"), properties.zone(), "R6",
+                        "The time the cancellation was notified"),
+                FormValues.text(execution.getVariable("outcomeNotes")),
+                CurrentUser.of(execution));
+        execution.setVariable("sessionAttended", outcome == SessionOutcome.ATTENDED);
+        execution.setVariable("cancelledBy", facts.cancelledBy());
+        execution.setVariable("noticeHours", facts.noticeHours());
+        execution.setVariable("treatmentsRemaining",
+                referrals.get(ProcessVariables.id(execution, "referralId")).treatmentsRemaining());
+        // The next session's outcome form must start empty.
+        execution.removeVariable("sessionOutcome");
+        execution.removeVariable("cancellationNotifiedAt");
+        execution.removeVariable("outcomeNotes");
+    }
+}

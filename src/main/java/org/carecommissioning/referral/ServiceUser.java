@@ -1,0 +1,76 @@
+package org.carecommissioning.referral;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A member of a commissioning organisation referred for treatment (the client). */
+@Entity
+@Table(name = "service_user")
+public class ServiceUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "commissioning_organisation_id")
+    private Long commissioningOrganisationId;
+
+    @Column(name = "full_name")
+    private String fullName;
+
+    @Column(name = "membership_number")
+    private String membershipNumber;
+
+    private String email;
+
+    private String phone;
+
+    protected ServiceUser() {
+    }
+
+    ServiceUser(Long commissioningOrganisationId, String fullName, String membershipNumber, String email, String phone) {
+        this.commissioningOrganisationId = commissioningOrganisationId;
+        this.fullName = fullName;
+        this.membershipNumber = membershipNumber;
+        this.email = email;
+        this.phone = phone;
+    }
+
+    void updateContact(String fullName, String email, String phone) {
+        this.fullName = fullName;
+        if (email != null && !email.isBlank()) {
+            this.email = email;
+        }
+        if (phone != null && !phone.isBlank()) {
+            this.phone = phone;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCommissioningOrganisationId() {
+        return commissioningOrganisationId;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getMembershipNumber() {
+        return membershipNumber;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+}

@@ -1,0 +1,88 @@
+package org.carecommissioning.tasklist;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.carecommissioning.security.Roles;
+import org.carecommissioning.shared.SystemAuthority;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist filters per group, created at start-up if missing: the group's open tasks and its overdue tasks
+ * (X1: every deadline is a due date, so "overdue" is simply due before now). Each filter is readable only by
+ * its group. Commissioners' tasks belong to their organisation's group, so their filters follow the user's
+ * own groups; a therapist's tasks are assigned to them.
+ */
+@Component
+@Order(10)
+class TasklistFilters implements ApplicationRunner {
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final AuthorizationService authorizationService;
+    private final SystemAuthority system;
+
+    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+            SystemAuthority system) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.authorizationService = authorizationService;
+        this.system = system;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        system.run(() -> {
+            int priority = 0;
+            for (String group : Roles.ALL) {
+                ensure(group, label(group) + ": open tasks", openTasks(group), priority++, "#2d7a4f");
+                ensure(group, label(group) + ": overdue tasks", openTasks(group).dueBeforeExpression("${now()}"),
+                        priority++, "#b03a2e");
+            }
+        });
+    }
+
+    private TaskQuery openTasks(String group) {
+        TaskQuery query = taskService.createTaskQuery().active();
+        return switch (group) {
+            case Roles.COMMISSIONER -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+            case Roles.THERAPIST -> query.taskAssigneeExpression("${currentUser()}");
+            default -> query.taskCandidateGroup(group).includeAssignedTasks();
+        };
+    }
+
+    private void ensure(String group, String name, TaskQuery query, int priority, String color) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("priority", priority);
+        properties.put("color", color);
+        properties.put("description", "Created at start-up for group " + group);
+        properties.put("refresh", true);
+        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+        filterService.saveFilter(filter);
+        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
+    }
+
+    private static String label(String group) {
+        String words = group.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

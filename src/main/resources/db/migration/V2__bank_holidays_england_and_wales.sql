@@ -1,0 +1,27 @@
+-- England and Wales bank holidays (GOV.UK list). Working-day deadlines skip weekends and these dates.
+-- Kept as data: add next years' dates with a new migration.
+INSERT INTO bank_holiday (holiday_date, name) VALUES
+('2025-01-01', 'New Year''s Day'),
+('2025-04-18', 'Good Friday'),
+('2025-04-21', 'Easter Monday'),
+('2025-05-05', 'Early May bank holiday'),
+('2025-05-26', 'Spring bank holiday'),
+('2025-08-25', 'Summer bank holiday'),
+('2025-12-25', 'Christmas Day'),
+('2025-12-26', 'Boxing Day'),
+('2026-01-01', 'New Year''s Day'),
+('2026-04-03', 'Good Friday'),
+('2026-04-06', 'Easter Monday'),
+('2026-05-04', 'Early May bank holiday'),
+('2026-05-25', 'Spring bank holiday'),
+('2026-08-31', 'Summer bank holiday'),
+('2026-12-25', 'Christmas Day'),
+('2026-12-28', 'Boxing Day (substitute day)'),
+('2027-01-01', 'New Year''s Day'),
+('2027-03-26', 'Good Friday'),
+('2027-03-29', 'Easter Monday'),
+('2027-05-03', 'Early May bank holiday'),
+('2027-05-31', 'Spring bank holiday'),
+('2027-08-30', 'Summer bank holiday'),
+('2027-12-27', 'Christmas Day (substitute day)'),
+('2027-12-28', 'Boxing Day (substitute day)');
