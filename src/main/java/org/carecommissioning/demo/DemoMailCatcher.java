@@ -34,6 +34,8 @@ class DemoMailCatcher {
     }
 
     @RestController
+    @Profile("demo")
+    @ConditionalOnProperty(name = "care.demo.mail-catcher", havingValue = "true")
     static class Mailbox {
 
         private final GreenMail smtp;
