@@ -28,6 +28,9 @@ public class TestSmtp implements BeforeAllCallback, BeforeEachCallback {
     }
 
     public static synchronized void restore() {
+        if (server != null && server.isRunning()) {
+            return;
+        }
         server = null;
         server();
     }
