@@ -3,13 +3,17 @@ package org.carecommissioning.invoicing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.carecommissioning.organisation.Organisation;
@@ -21,7 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class InvoicePdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    /** A Unicode font PDFBox ships, so Welsh and other names print as written (the standard 14 fonts cannot). */
+    private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
     private static final float LINE = 14;
 
@@ -47,13 +53,19 @@ public class InvoicePdf {
     private final class Writer {
 
         private final PDDocument document;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        private final PDFont regular;
+        private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         private PDPageContentStream content;
         private float y;
 
-        Writer(PDDocument document) {
+        Writer(PDDocument document) throws IOException {
             this.document = document;
+            try (InputStream font = InvoicePdf.class.getResourceAsStream(UNICODE_FONT)) {
+                if (font == null) {
+                    throw new IOException("Font " + UNICODE_FONT + " is missing from the PDFBox library");
+                }
+                this.regular = PDType0Font.load(document, font);
+            }
         }
 
         void write(Invoice invoice, Organisation billed) throws IOException {
@@ -63,7 +75,8 @@ public class InvoicePdf {
             y -= LINE;
             text(bold, 14, MARGIN, "INVOICE " + invoice.getInvoiceNumber());
             text(regular, 10, MARGIN, "Invoice date: " + DATE.format(invoice.getIssueDate()));
-            text(regular, 10, MARGIN, "Payment due by: " + DATE.format(invoice.getDueDate()) + " (within 4 weeks)");
+            text(regular, 10, MARGIN, "Payment due by: " + DATE.format(invoice.getDueDate()) + " (within "
+                    + properties.paymentTermsDays() + " days of the invoice date)");
             text(regular, 10, MARGIN, "Period: " + invoice.financialQuarter().label());
             y -= LINE / 2;
             text(bold, 10, MARGIN, "Bill to:");
@@ -104,22 +117,22 @@ public class InvoicePdf {
             y = page.getMediaBox().getHeight() - MARGIN;
         }
 
-        private void text(PDType1Font font, float size, float x, String value) throws IOException {
+        private void text(PDFont font, float size, float x, String value) throws IOException {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(x, y);
-            content.showText(value);
+            content.showText(printable(font, value));
             content.endText();
             y -= size + 4;
         }
 
-        private void row(PDType1Font font, String... cells) throws IOException {
+        private void row(PDFont font, String... cells) throws IOException {
             float[] columns = {MARGIN, 68, 128, 200, 290, 420, 465, 520};
             for (int i = 0; i < cells.length; i++) {
                 content.beginText();
                 content.setFont(font, 8);
                 content.newLineAtOffset(columns[i], y);
-                content.showText(cells[i]);
+                content.showText(printable(font, cells[i]));
                 content.endText();
             }
             y -= LINE;
@@ -140,8 +153,26 @@ public class InvoicePdf {
         }
 
         private String truncate(String value, int max) {
-            String safe = value.replaceAll("[^\\x20-\\x7E\\u00A3]", "?");
-            return safe.length() <= max ? safe : safe.substring(0, max - 1) + ".";
+            return value.length() <= max ? value : value.substring(0, max - 1) + ".";
+        }
+
+        /** Replaces only the characters the font really cannot draw, so a name is never lost to an exception. */
+        private String printable(PDFont font, String value) throws IOException {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < value.length(); ) {
+                int codePoint = value.codePointAt(i);
+                String character = new String(Character.toChars(codePoint));
+                boolean drawable;
+                try {
+                    font.encode(character);
+                    drawable = !Character.isISOControl(codePoint);
+                } catch (IllegalArgumentException e) {
+                    drawable = false;
+                }
+                out.append(drawable ? character : "?");
+                i += Character.charCount(codePoint);
+            }
+            return out.toString();
         }
     }
 }

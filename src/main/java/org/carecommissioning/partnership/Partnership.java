@@ -68,8 +68,11 @@ public class Partnership {
         this.reference = reference;
         this.commissioningOrganisationId = commissioningOrganisationId;
         this.startDate = startDate;
-        // Six months from the start date: a partnership entered into on 1 July runs to 31 December inclusive.
-        this.endDate = startDate.plusMonths(TERM_MONTHS).minusDays(1);
+        // Six months from the start date: entered into on 1 July it runs to 31 December inclusive. When the
+        // six-month date is cut short by a shorter month (31 August -> 28 February) that day is already the last.
+        LocalDate sixMonthsLater = startDate.plusMonths(TERM_MONTHS);
+        this.endDate = sixMonthsLater.getDayOfMonth() < startDate.getDayOfMonth() ? sixMonthsLater
+                : sixMonthsLater.minusDays(1);
         this.treatmentMinutes = treatmentMinutes;
         this.status = PartnershipStatus.ACTIVE;
     }

@@ -78,7 +78,7 @@ public final class FormValues {
             return d;
         }
         if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), ZoneId.systemDefault());
+            return LocalDate.ofInstant(d.toInstant(), ZoneId.of("Europe/London"));
         }
         String text = value.toString().trim();
         try {
@@ -101,7 +101,7 @@ public final class FormValues {
         String text = value.toString().trim();
         try {
             if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                Instant instant = text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+                Instant instant = OffsetDateTime.parse(text).toInstant();
                 return LocalDateTime.ofInstant(instant, zone);
             }
             return LocalDateTime.parse(text);
