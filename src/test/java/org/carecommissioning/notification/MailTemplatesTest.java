@@ -1,0 +1,171 @@
+package org.carecommissioning.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("X2 plain-text mail templates")
+class MailTemplatesTest {
+
+    /** A value for every placeholder any template uses. */
+    private static final Map<String, Object> COMPLETE = Map.ofEntries(
+            Map.entry("serviceUserName", "Alex Example"),
+            Map.entry("appointmentAt", "Wednesday 25 November 2026 10:00"),
+            Map.entry("therapistName", "Sam Therapist"),
+            Map.entry("referralNumber", "REF-2026-0007"),
+            Map.entry("durationMinutes", 60),
+            Map.entry("sessionNumber", 2),
+            Map.entry("treatmentsAuthorised", 6),
+            Map.entry("invoiceNumber", "INV-HOPE-2026Q3"),
+            Map.entry("providerName", "ActiveLightWorks"),
+            Map.entry("quarterLabel", "2026/27 Q3 (October-December 2026)"),
+            Map.entry("organisationName", "Hope Community Group"),
+            Map.entry("amountDue", "£34.50"),
+            Map.entry("dueDate", "29 January 2027"),
+            Map.entry("lateFee", "£20.00"),
+            Map.entry("partnershipReference", "P-HOPE-1"),
+            Map.entry("partnershipEndDate", "31 December 2026"),
+            Map.entry("treatments", 6),
+            Map.entry("planType", "series"),
+            Map.entry("serviceUserContact", "07700 900123"),
+            Map.entry("clientContribution", "£5.50"));
+
+    private static final Map<String, String> SUBJECTS = Map.of(
+            "appointment-booked", "Appointment booked: Alex Example on Wednesday 25 November 2026 10:00",
+            "invoice-issued",
+            "Invoice INV-HOPE-2026Q3 from ActiveLightWorks for 2026/27 Q3 (October-December 2026)",
+            "partnership-review-due", "Partnership P-HOPE-1 ends on 31 December 2026: review due",
+            "payment-reminder", "Payment overdue: invoice INV-HOPE-2026Q3 - administration fee added",
+            "referral-authorised", "Treatments authorised for referral REF-2026-0007");
+
+    static Stream<String> templates() throws IOException, URISyntaxException {
+        URL folder = MailTemplatesTest.class.getClassLoader().getResource("templates/mail");
+        assertThat(folder).as("templates/mail on the classpath").isNotNull();
+        try (Stream<Path> files = Files.list(Paths.get(folder.toURI()))) {
+            List<String> names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".txt"))
+                    .map(n -> n.substring(0, n.length() - ".txt".length()))
+                    .sorted()
+                    .toList();
+            assertThat(names).as("every template has an expected subject in this test")
+                    .containsExactlyInAnyOrderElementsOf(SUBJECTS.keySet());
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    @DisplayName("X2 every template renders its subject and body from a complete model, leaving no placeholder")
+    void rendersCompletely(String template) {
+        MailTemplates.Rendered mail = MailTemplates.render(template, COMPLETE);
+        assertThat(mail.subject()).isEqualTo(SUBJECTS.get(template));
+        assertThat(mail.subject()).doesNotContain("${").doesNotContain("Subject:").doesNotContain("\n");
+        assertThat(mail.body()).doesNotContain("${").doesNotStartWith("\n").doesNotStartWith(" ");
+        assertThat(mail.body()).startsWith("Dear ");
+    }
+
+    @Test
+    @DisplayName("R11 the invoice letter carries amount, due date and the late fee")
+    void invoiceIssuedBody() {
+        String body = MailTemplates.render("invoice-issued", COMPLETE).body();
+        assertThat(body).startsWith("Dear Hope Community Group,\n");
+        assertThat(body).contains("  Amount due:  £34.50\n");
+        assertThat(body).contains("  Due by:      29 January 2027\n");
+        assertThat(body).contains("administration fee of\n£20.00 (rule R11).");
+        assertThat(body).contains("invoice INV-HOPE-2026Q3 for the complementary therapy treatments");
+        assertThat(body.strip()).endsWith("ActiveLightWorks");
+    }
+
+    @Test
+    @DisplayName("R5 the appointment letter names the session and its length")
+    void appointmentBookedBody() {
+        String body = MailTemplates.render("appointment-booked", COMPLETE).body();
+        assertThat(body).contains("  Client:      Alex Example (referral REF-2026-0007)\n");
+        assertThat(body).contains("  Length:      60 minutes including consultation (rule R5)\n");
+        assertThat(body).contains("  Session:     2 of 6\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    @DisplayName("X2 leaving out any one value throws instead of sending a letter with a gap")
+    void everyPlaceholderIsRequired(String template) {
+        MailTemplates.Rendered complete = MailTemplates.render(template, COMPLETE);
+        int required = 0;
+        for (String key : COMPLETE.keySet()) {
+            Map<String, Object> model = new HashMap<>(COMPLETE);
+            model.remove(key);
+            if (usesPlaceholder(template, key)) {
+                required++;
+                assertThatThrownBy(() -> MailTemplates.render(template, model))
+                        .as("%s without %s", template, key)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("Mail template " + template + " needs a value for " + key);
+            } else {
+                assertThat(MailTemplates.render(template, model)).as("%s does not use %s", template, key)
+                        .isEqualTo(complete);
+            }
+        }
+        assertThat(required).as("placeholders in %s", template).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("X2 a missing value throws, naming the template and the placeholder")
+    void missingValue() {
+        Map<String, Object> model = new HashMap<>(COMPLETE);
+        model.remove("dueDate");
+        assertThatThrownBy(() -> MailTemplates.render("invoice-issued", model))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Mail template invoice-issued needs a value for dueDate");
+    }
+
+    @Test
+    @DisplayName("X2 a missing value in the subject line throws too")
+    void missingSubjectValue() {
+        Map<String, Object> model = new HashMap<>(COMPLETE);
+        model.remove("partnershipReference");
+        assertThatThrownBy(() -> MailTemplates.render("partnership-review-due", model))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Mail template partnership-review-due needs a value for partnershipReference");
+    }
+
+    @Test
+    @DisplayName("X2 values are inserted literally: $, \\ and ${...} in a value are not interpreted")
+    void valuesAreLiteral() {
+        Map<String, Object> model = new HashMap<>(COMPLETE);
+        model.put("organisationName", "A$1 \\ Co ${providerName}");
+        String body = MailTemplates.render("partnership-review-due", model).body();
+        assertThat(body).startsWith("Dear A$1 \\ Co ${providerName},\n");
+    }
+
+    @Test
+    @DisplayName("X2 an unknown template is an error")
+    void unknownTemplate() {
+        assertThatThrownBy(() -> MailTemplates.render("no-such-letter", COMPLETE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No mail template templates/mail/no-such-letter.txt");
+    }
+
+    private static boolean usesPlaceholder(String template, String key) {
+        try (var in = MailTemplatesTest.class.getClassLoader()
+                .getResourceAsStream("templates/mail/" + template + ".txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("${" + key + "}");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
