@@ -15,7 +15,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -196,10 +195,6 @@ class InvoicePdfTest {
         }
 
         @Test
-        @Disabled("BUG: InvoicePdf writes the organisation's name, code and e-mail (and the provider's name and "
-                + "address) with showText unfiltered; Helvetica (WinAnsiEncoding) has no glyph for e.g. Welsh "
-                + "'ŵ', so render throws IllegalArgumentException and the invoice cannot be issued. "
-                + "Fix: pass every free-text value through the same sanitising as truncate (or embed a Unicode font).")
         @DisplayName("R10 an organisation name with Welsh letters still renders")
         void welshName() throws IOException {
             String text = text(pdf.render(quarterInvoice(), hope("Ysgol Gymraeg Bro Dŵr")));
