@@ -62,6 +62,11 @@ public class Scenario {
         ClockUtil.setCurrentTime(Date.from(time.atZone(LONDON).toInstant()));
     }
 
+    /** Midnight at the start of a day in London, as the processes set due dates and timers. */
+    public static Date londonStartOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(LONDON).toInstant());
+    }
+
     public static String uniqueCode(String prefix) {
         return prefix + SEQUENCE.incrementAndGet();
     }

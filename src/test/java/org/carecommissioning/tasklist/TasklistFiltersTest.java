@@ -1,0 +1,80 @@
+package org.carecommissioning.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.carecommissioning.security.Roles;
+import org.carecommissioning.support.ApplicationTest;
+import org.carecommissioning.support.Journeys;
+import org.carecommissioning.support.Scenario;
+import org.carecommissioning.support.Scenario.World;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** X1: Tasklist filters per group, with the group's open and overdue tasks, readable only by that group. */
+@ApplicationTest
+class TasklistFiltersTest {
+
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    Journeys journeys;
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    @DisplayName("X1 every group has an open-tasks and an overdue-tasks filter, and sees only its own")
+    void filtersPerGroup() {
+        for (String group : Roles.ALL) {
+            String user = "filters-" + group;
+            scenario.user(user, group);
+            List<String> visible = scenario.as(user, () -> filterService.createFilterQuery().list()).stream()
+                    .map(Filter::getName).toList();
+            String label = Character.toUpperCase(group.charAt(0)) + group.substring(1).replace('-', ' ');
+            assertThat(visible).as(group).containsExactlyInAnyOrder(label + ": open tasks", label + ": overdue tasks");
+        }
+    }
+
+    @Test
+    @DisplayName("X1 R1 a booking task past the partnership's end shows in the coordinator's overdue filter")
+    void overdueFilterShowsOverdueTasks() {
+        Scenario.now(LocalDateTime.of(2026, 11, 22, 9, 0));
+        World world = scenario.world(LocalDate.of(2026, 7, 1));
+        ProcessInstance referral = journeys.authorisedReferral(world, "Otto Overdue", 1, 0);
+        Task booking = scenario.task(referral, "Task_BookAppointment");
+        scenario.user("filters-coordinator-2", Roles.COORDINATOR);
+
+        List<Task> open = tasksIn("Coordinator: open tasks", "filters-coordinator-2");
+        List<Task> overdueNow = tasksIn("Coordinator: overdue tasks", "filters-coordinator-2");
+        assertThat(open).extracting(Task::getId).contains(booking.getId());
+        assertThat(overdueNow).extracting(Task::getId).doesNotContain(booking.getId());
+
+        Scenario.now(LocalDateTime.of(2027, 1, 2, 9, 0));
+        assertThat(tasksIn("Coordinator: overdue tasks", "filters-coordinator-2")).extracting(Task::getId)
+                .contains(booking.getId());
+        assertThat(tasksIn("Commissioner: open tasks", world.commissioner())).as("not a commissioner's task")
+                .extracting(Task::getId).doesNotContain(booking.getId());
+    }
+
+    private List<Task> tasksIn(String filterName, String user) {
+        return scenario.as(user, () -> {
+            Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+            return filterService.<Task>list(filter.getId());
+        });
+    }
+}
