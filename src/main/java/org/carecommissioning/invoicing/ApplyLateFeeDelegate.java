@@ -18,8 +18,8 @@ class ApplyLateFeeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String number = (String) execution.getVariable("invoiceNumber");
-        invoices.applyLateFee(number);
-        execution.setVariable("lateFeeApplied", true);
+        boolean added = invoices.applyLateFee(number);
+        execution.setVariable("lateFeeApplied", added || invoices.get(number).getLateFeePence() > 0);
         execution.setVariable("amountDuePounds", Money.format(invoices.get(number).totalDuePence()));
     }
 }

@@ -27,7 +27,7 @@ class IssueInvoiceDelegate implements JavaDelegate {
         execution.setVariable("amountDuePounds", Money.format(invoice.totalDuePence()));
         execution.setVariable("paymentDueDate", invoice.getDueDate().toString());
         // Due by the end of the due date; late (and the fee added) once that day is over.
-        execution.setVariable("paymentDueAt", ProcessDates.startOfDay(invoice.getDueDate(), properties.zone()));
+        execution.setVariable("paymentDueAt", ProcessDates.endOfDay(invoice.getDueDate(), properties.zone()));
         execution.setVariable("lateFeeAt", ProcessDates.endOfDay(invoice.getDueDate(), properties.zone()));
         execution.setVariable("lateFeeApplied", false);
     }

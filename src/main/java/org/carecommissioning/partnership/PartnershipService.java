@@ -109,6 +109,14 @@ public class PartnershipService {
         }
     }
 
+    /** R1: the partnership has not been closed and its end date has not passed. */
+    @Transactional(readOnly = true)
+    public boolean isLive(Long partnershipId) {
+        Partnership partnership = get(partnershipId);
+        return partnership.getStatus() == PartnershipStatus.ACTIVE
+                && !LocalDate.now(clock).isAfter(partnership.getEndDate());
+    }
+
     @Transactional(readOnly = true)
     public Partnership get(Long partnershipId) {
         return partnerships.findById(partnershipId)

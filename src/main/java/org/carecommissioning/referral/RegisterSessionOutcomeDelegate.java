@@ -37,8 +37,9 @@ class RegisterSessionOutcomeDelegate implements JavaDelegate {
         execution.setVariable("sessionAttended", outcome == SessionOutcome.ATTENDED);
         execution.setVariable("cancelledBy", facts.cancelledBy());
         execution.setVariable("noticeHours", facts.noticeHours());
-        execution.setVariable("treatmentsRemaining",
-                referrals.get(ProcessVariables.id(execution, "referralId")).treatmentsRemaining());
+        Long referralId = ProcessVariables.id(execution, "referralId");
+        execution.setVariable("treatmentsRemaining", referrals.get(referralId).treatmentsRemaining());
+        execution.setVariable("treatmentsGiven", sessions.treatmentsGiven(referralId));
         // The next session's outcome form must start empty.
         execution.removeVariable("sessionOutcome");
         execution.removeVariable("cancellationNotifiedAt");

@@ -161,6 +161,14 @@ public class TreatmentSessionService {
         return sessions.findByReferralIdOrderBySessionNumber(referralId);
     }
 
+    /** R8: the treatments the client actually received (attended sessions). */
+    @Transactional(readOnly = true)
+    public long treatmentsGiven(Long referralId) {
+        return sessions.findByReferralIdOrderBySessionNumber(referralId).stream()
+                .filter(s -> s.getStatus() == SessionStatus.ATTENDED)
+                .count();
+    }
+
     /** R10: chargeable sessions held before a date that no invoice has listed yet. */
     @Transactional(readOnly = true)
     public List<ChargeableSession> chargeableNotInvoicedBefore(LocalDateTime before) {

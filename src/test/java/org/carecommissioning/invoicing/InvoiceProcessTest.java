@@ -308,4 +308,17 @@ class InvoiceProcessTest {
         assertThat(task(invoice).getId()).isEqualTo(recordPayment.getId());
         assertThat(registerPayment.callCount()).isZero();
     }
+
+    @Test
+    @DisplayName("R11 a payment recorded through the API while the invoice e-mail is still waiting closes the invoice too")
+    void paidThroughTheApiBeforeTheFinanceTaskExists() {
+        ProcessInstance invoice = raiseInvoice();
+        assertThat(invoice).isWaitingAt("Task_EmailInvoice");
+
+        runtimeService().createMessageCorrelation("InvoicePaid").processInstanceBusinessKey(INVOICE_NUMBER).correlate();
+
+        assertThat(invoice).isEnded().hasPassed("Event_PaidThroughApi", "EndEvent_InvoicePaidElsewhere")
+                .hasNotPassed("Task_RecordPayment", "Task_RegisterPayment");
+        assertThat(jobQuery().processInstanceId(invoice.getId()).count()).as("no invoice mail left to send").isZero();
+    }
 }

@@ -118,7 +118,8 @@ class InvoicingLifecycleTest {
         ProcessInstance invoiceProcess = journeys.invoiceInstance(number);
         Task payment = taskService.createTaskQuery().processInstanceId(invoiceProcess.getId()).singleResult();
         assertThat(payment.getTaskDefinitionKey()).isEqualTo("Task_RecordPayment");
-        assertThat(payment.getDueDate()).isEqualTo(Date.from(LocalDate.of(2026, 12, 20)
+        // due by the end of 20 December: overdue from midnight, when the fee is added
+        assertThat(payment.getDueDate()).isEqualTo(Date.from(LocalDate.of(2026, 12, 21)
                 .atStartOfDay(ZoneId.of("Europe/London")).toInstant()));
 
         // R11: still unpaid when the due date has passed

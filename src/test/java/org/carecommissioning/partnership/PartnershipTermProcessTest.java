@@ -219,6 +219,7 @@ class PartnershipTermProcessTest {
 
         TestClock.setTo(termEnds.getDuedate());
         execute(termEnds);
+        executeCloseJob(partnership);
 
         assertThat(closePartnership.callCount()).isEqualTo(1);
         assertThat(closePartnership.lastCall().variable("reviewNotes")).isEqualTo("Funding ends.");
@@ -256,6 +257,7 @@ class PartnershipTermProcessTest {
         TestClock.setTo("2026-10-01T00:00");
         assertThat(jobQuery().processInstanceId(partnership.getId()).executable().count()).isEqualTo(1);
         execute(termEnds);
+        executeCloseJob(partnership);
         assertThat(closePartnership.callCount()).isEqualTo(1);
         assertThat(partnership).hasPassed("EndEvent_PartnershipClosed").isEnded();
     }
@@ -293,6 +295,7 @@ class PartnershipTermProcessTest {
         Job termEnds = timerAt(partnership, "Event_TermEnds");
         TestClock.setTo(termEnds.getDuedate());
         execute(termEnds);
+        executeCloseJob(partnership);
 
         assertThat(partnership).isEnded();
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(partnership.getId())
@@ -315,5 +318,31 @@ class PartnershipTermProcessTest {
                 .setVariable("treatmentsRemaining", 4)
                 .startBeforeActivity("Task_BookAppointment")
                 .execute();
+    }
+
+    @Test
+    @DisplayName("R1 X1 a partnership whose review is still open at its end date ends anyway and its unbooked referrals lapse")
+    void reviewNotDoneByTheEndDate() {
+        ProcessInstance partnership = enterIntoPartnership();
+        openReviewWindow(partnership, london("2026-09-02T00:00"), 0);
+        Job overrun = timerAt(partnership, "Event_ReviewOverrun");
+        assertThat(overrun.getDuedate()).isEqualTo(variable(partnership, "partnershipEndsAt"));
+
+        TestClock.setTo(overrun.getDuedate());
+        execute(overrun);
+        executeCloseJob(partnership);
+
+        assertThat(closePartnership.callCount()).isEqualTo(1);
+        assertThat(lapseUnbookedAuthorisations.callCount()).isEqualTo(1);
+        assertThat(partnership).isEnded().hasPassed("Event_ReviewOverrun", "EndEvent_PartnershipClosed")
+                .hasNotPassed("Gateway_ReviewDecision");
+    }
+
+    /** Closing runs as its own asynchronous job, retried on failure (X2-style robustness). */
+    private static void executeCloseJob(ProcessInstance partnership) {
+        assertThat(partnership).isWaitingAt("Task_ClosePartnership");
+        Job close = jobQuery().processInstanceId(partnership.getId()).activityId("Task_ClosePartnership").singleResult();
+        assertThat(close).hasRetries(5);
+        execute(close);
     }
 }

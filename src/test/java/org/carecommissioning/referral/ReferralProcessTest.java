@@ -316,7 +316,14 @@ class ReferralProcessTest {
 
         lapseReferral = FakeDelegate.register("lapseReferralDelegate",
                 execution -> referral(execution.getVariable("referralId")).status = "LAPSED");
+
+        partnershipLive = true;
+        FakeDelegate.register("checkPartnershipLiveDelegate",
+                execution -> execution.setVariable("partnershipLive", partnershipLive));
     }
+
+    /** What the fake partnership check answers: whether the referral's partnership is still live (R1). */
+    private boolean partnershipLive;
 
     @AfterEach
     void resetClockAndMocks() {
@@ -731,6 +738,22 @@ class ReferralProcessTest {
                 .hasPassed("Gateway_Reschedule")
                 .hasNotPassed("Gateway_AfterSession");
         assertThat(count(referral, "Task_BookAppointment")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("R1 a referral busy at a session outcome when its partnership ends lapses instead of going back to booking")
+    void partnershipEndedWhileAtSessionOutcome() {
+        ProcessInstance referral = refer("HOPE");
+        authorise(referral, 4);
+        book(referral, "2026-04-20T10:00", 3L);
+        partnershipLive = false;
+
+        cancel(referral, "cancelled-by-provider", "2026-04-20T08:00");
+
+        assertThat(referral).isEnded()
+                .hasPassedInOrder("Gateway_Reschedule", "Task_CheckPartnershipLive", "Gateway_PartnershipLive",
+                        "Task_LapseAuthorisation", "EndEvent_AuthorisationLapsed");
+        assertThat(count(referral, "Task_BookAppointment")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "R6 client, {0} hours'' notice -> charged={1}, rebooked={2}")

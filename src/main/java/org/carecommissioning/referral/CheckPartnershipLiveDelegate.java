@@ -1,0 +1,26 @@
+package org.carecommissioning.referral;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.partnership.PartnershipService;
+import org.carecommissioning.shared.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * R1: before every booking, checks that the partnership is still live. A referral that was busy elsewhere when
+ * its partnership ended (at a session outcome, say) lapses here rather than waiting for a booking R1 refuses.
+ */
+@Component("checkPartnershipLiveDelegate")
+class CheckPartnershipLiveDelegate implements JavaDelegate {
+
+    private final PartnershipService partnerships;
+
+    CheckPartnershipLiveDelegate(PartnershipService partnerships) {
+        this.partnerships = partnerships;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable("partnershipLive", partnerships.isLive(ProcessVariables.id(execution, "partnershipId")));
+    }
+}
