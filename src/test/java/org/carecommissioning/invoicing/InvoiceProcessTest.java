@@ -1,5 +1,7 @@
 package org.carecommissioning.invoicing;
 
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.ProcessEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -47,6 +49,10 @@ import org.springframework.mail.MailSendException;
 @DisplayName("invoice process (R10, R11, X1, X2)")
 class InvoiceProcessTest {
 
+    /** Injected by ProcessEngineExtension. */
+    ProcessEngine processEngine;
+
+
     static final String INVOICE_NUMBER = "INV-HOPE-2026Q1";
     static final long INVOICE_TOTAL_PENCE = 18_000;
     static final long LATE_FEE_PENCE = 2_000; // care.late-fee-pence
@@ -63,6 +69,8 @@ class InvoiceProcessTest {
 
     @BeforeEach
     void registerTestDoubles() {
+        // Spring's engine may live in the same JVM: point the assertions at this test's engine.
+        BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-07-01T06:00");
         issueInvoice = FakeDelegate.register("issueInvoiceDelegate", execution -> {
             String number = (String) execution.getVariable("invoiceNumber");

@@ -1,5 +1,7 @@
 package org.carecommissioning.invoicing;
 
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.ProcessEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -39,6 +41,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("invoice-schedule process (R10, X1)")
 class InvoiceScheduleProcessTest {
 
+    /** Injected by ProcessEngineExtension. */
+    ProcessEngine processEngine;
+
+
     private static final String CRON = "0 0 6 1 1,4,7,10 ?";
     /** Cron timers are evaluated in the engine's (JVM's) default time zone. */
     private static final ZoneId ENGINE_ZONE = ZoneId.systemDefault();
@@ -49,6 +55,8 @@ class InvoiceScheduleProcessTest {
 
     @BeforeEach
     void registerTestDoubles() {
+        // Spring's engine may live in the same JVM: point the assertions at this test's engine.
+        BpmnAwareTests.init(processEngine);
         // Before the deployment: the timer start job's first due date is computed from this clock.
         TestClock.setTo(at("2026-08-15T10:00"));
         raiseQuarterlyInvoices = QuarterlyInvoicingProcessTest.registerRaiseQuarterlyInvoices(() -> invoicesToRaise);

@@ -157,8 +157,8 @@ class InvoicingLifecycleTest {
         assertThat(paid.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(invoiceProcess.getId()).count())
                 .as("the API payment closes the invoice process").isZero();
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(invoiceProcess.getId())
-                .singleResult().getEndActivityId()).isEqualTo("EndEvent_InvoicePaidElsewhere");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(invoiceProcess.getId())
+                .activityId("EndEvent_InvoicePaidElsewhere").count()).isEqualTo(1);
 
         ResponseEntity<Map> again = rest.withBasicAuth(Journeys.FINANCE, Journeys.FINANCE).postForEntity(
                 "/api/invoices/{n}/payment", Map.of("amountPounds", "20.00", "paidOn", "2026-11-22"), Map.class, number);

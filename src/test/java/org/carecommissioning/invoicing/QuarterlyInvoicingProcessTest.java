@@ -1,5 +1,7 @@
 package org.carecommissioning.invoicing;
 
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.ProcessEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -43,6 +45,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("quarterly-invoicing process (R10, R11)")
 class QuarterlyInvoicingProcessTest {
 
+    /** Injected by ProcessEngineExtension. */
+    ProcessEngine processEngine;
+
+
     private FakeDelegate raiseQuarterlyInvoices;
     private FakeDelegate issueInvoice;
     private FakeDelegate invoiceMail;
@@ -52,6 +58,8 @@ class QuarterlyInvoicingProcessTest {
 
     @BeforeEach
     void registerTestDoubles() {
+        // Spring's engine may live in the same JVM: point the assertions at this test's engine.
+        BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-10-01T06:00");
         raiseQuarterlyInvoices = registerRaiseQuarterlyInvoices(() -> invoicesToRaise);
         issueInvoice = FakeDelegate.register("issueInvoiceDelegate", execution -> {

@@ -1,5 +1,7 @@
 package org.carecommissioning.partnership;
 
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.ProcessEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -48,6 +50,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("partnership-term process (R1, X1, X2)")
 class PartnershipTermProcessTest {
 
+    /** Injected by ProcessEngineExtension. */
+    ProcessEngine processEngine;
+
+
     private static final String PROCESS = "partnership-term";
     private static final long PARTNERSHIP_ID = 7L;
     private static final String COMMISSIONER_GROUP = "co-hope";
@@ -61,6 +67,8 @@ class PartnershipTermProcessTest {
 
     @BeforeEach
     void registerTestDoubles() {
+        // Spring's engine may live in the same JVM: point the assertions at this test's engine.
+        BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-04-01T09:00");
         enterIntoPartnership = FakeDelegate.register("enterIntoPartnershipDelegate", execution -> {
             LocalDate start = FormValues.date(execution.getVariable("startDate"), "R1", "The start date");

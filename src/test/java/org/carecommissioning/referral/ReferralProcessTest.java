@@ -1,5 +1,7 @@
 package org.carecommissioning.referral;
 
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.ProcessEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -64,6 +66,10 @@ import org.junit.jupiter.params.provider.ValueSource;
         "dmn/cancellation-charge.dmn"})
 @DisplayName("referral process with the real DMN tables (R1-R8, X1-X3)")
 class ReferralProcessTest {
+
+    /** Injected by ProcessEngineExtension. */
+    ProcessEngine processEngine;
+
 
     private static final String PROCESS = "referral";
     private static final int TREATMENT_MINUTES = 60; // R5
@@ -131,6 +137,8 @@ class ReferralProcessTest {
 
     @BeforeEach
     void registerTestDoubles() {
+        // Spring's engine may live in the same JVM: point the assertions at this test's engine.
+        BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-04-01T09:00");
 
         registerReferral = FakeDelegate.register("registerReferralDelegate", execution -> {
