@@ -17,6 +17,8 @@ public class Organisation {
 
     /** Camunda group ids of commissioning organisations: its staff see only their organisation's work. */
     public static final String GROUP_PREFIX = "co-";
+    /** Camunda group ids of provider organisations, for the provider's own staff. */
+    public static final String PROVIDER_GROUP_PREFIX = "pr-";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,7 +47,7 @@ public class Organisation {
         this.name = name;
         this.type = type;
         this.email = email;
-        this.groupId = GROUP_PREFIX + code.toLowerCase();
+        this.groupId = (type == OrganisationType.PROVIDER ? PROVIDER_GROUP_PREFIX : GROUP_PREFIX) + code.toLowerCase();
         this.createdAt = createdAt;
     }
 
