@@ -1,5 +1,7 @@
 package org.carecommissioning.referral;
 
+import org.carecommissioning.support.DmnTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.variable.Variables;

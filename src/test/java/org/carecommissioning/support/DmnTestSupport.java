@@ -1,4 +1,4 @@
-package org.carecommissioning.referral;
+package org.carecommissioning.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +32,13 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * (feel-scala) DMN engine and records which rule ids matched, so each test can assert the row
  * it exercises as well as the output values.
  */
-final class DmnTestSupport {
+public final class DmnTestSupport {
 
   /** Every rule annotation must start with a rule ID from RULES.md. */
-  static final Pattern RULE_ID = Pattern.compile("^(R|X)\\d+");
+  public static final Pattern RULE_ID = Pattern.compile("^(R|P|C|PI|Q|S|K|U|X)\\d+");
 
   /** Result of one evaluation: the decision result and the ids of the matched rules. */
-  record Evaluation(DmnDecisionResult result, List<String> matchedRuleIds) {
+  public record Evaluation(DmnDecisionResult result, List<String> matchedRuleIds) {
   }
 
   private final String decisionKey;
@@ -46,7 +46,7 @@ final class DmnTestSupport {
   private final DmnEngine engine;
   private final DmnDecision decision;
 
-  DmnTestSupport(String decisionKey) {
+  public DmnTestSupport(String decisionKey) {
     this.decisionKey = decisionKey;
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
@@ -62,7 +62,7 @@ final class DmnTestSupport {
     assertThat(decision.isDecisionTable()).as("%s is a decision table", decisionKey).isTrue();
   }
 
-  Evaluation evaluate(VariableMap variables) {
+  public Evaluation evaluate(VariableMap variables) {
     events.clear();
     DmnDecisionResult result = engine.evaluateDecision(decision, variables);
     assertThat(events).as("exactly one decision table evaluation of %s", decisionKey).hasSize(1);
@@ -72,7 +72,7 @@ final class DmnTestSupport {
     return new Evaluation(result, matched);
   }
 
-  static InputStream resource(String decisionKey) {
+  public static InputStream resource(String decisionKey) {
     String path = "dmn/" + decisionKey + ".dmn";
     InputStream in = DmnTestSupport.class.getClassLoader().getResourceAsStream(path);
     assertThat(in).as("classpath resource %s", path).isNotNull();
@@ -85,7 +85,12 @@ final class DmnTestSupport {
    * version tag, the hit policy is UNIQUE, and the table has the expected number of rows (so a
    * row added without a test is noticed).
    */
-  static void assertTraceableDecision(String decisionKey, int expectedRuleCount) {
+  public static void assertTraceableDecision(String decisionKey, int expectedRuleCount) {
+    assertTraceableDecision(decisionKey, expectedRuleCount, HitPolicy.UNIQUE);
+  }
+
+  /** As above, for a table with another hit policy. */
+  public static void assertTraceableDecision(String decisionKey, int expectedRuleCount, HitPolicy hitPolicy) {
     DmnModelInstance model;
     try (InputStream in = resource(decisionKey)) {
       model = Dmn.readModelFromStream(in);
@@ -102,7 +107,7 @@ final class DmnTestSupport {
 
     Collection<DecisionTable> tables = model.getModelElementsByType(DecisionTable.class);
     assertThat(tables).hasSize(1);
-    assertThat(tables.iterator().next().getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
+    assertThat(tables.iterator().next().getHitPolicy()).isEqualTo(hitPolicy);
 
     Collection<Rule> rules = model.getModelElementsByType(Rule.class);
     assertThat(rules).as("rules of %s", decisionKey).hasSize(expectedRuleCount);
