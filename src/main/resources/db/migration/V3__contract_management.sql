@@ -23,7 +23,7 @@ CREATE TABLE cmm_meeting (
     planned_by                VARCHAR(64),
     planned_at                TIMESTAMP    NOT NULL,
     audit_with_provider       BOOLEAN,
-    audit_involves            VARCHAR(200),
+    audit_involves            VARCHAR(2300),
     agenda                    VARCHAR(8000),
     agenda_sent_at            TIMESTAMP,
     minutes                   VARCHAR(16000),

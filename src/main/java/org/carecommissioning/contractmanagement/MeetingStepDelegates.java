@@ -61,6 +61,8 @@ final class MeetingStepDelegates {
                 task.setVariableLocal("clauseTitle", clause.getClauseTitle());
                 task.setVariableLocal("clauseRisk", clause.getRiskLevel().name());
                 task.setVariableLocal("clauseComments", clause.getComments());
+                // each clause's form starts with an empty note, not the previous clause's
+                task.setVariableLocal("managerNote", null);
             } else {
                 meetings.noteClause(meetingId, code, FormValues.text(task.getVariable("managerNote")));
             }

@@ -1,5 +1,6 @@
 package org.carecommissioning.demo;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.PriorityLevel;
 import org.carecommissioning.invoicing.FinancialQuarter;
+import org.carecommissioning.performance.ContractPage;
+import org.carecommissioning.performance.ReportingYear;
+import org.carecommissioning.performance.Workbooks;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.partnership.PartnershipService;
@@ -42,18 +46,20 @@ class DemoData implements ApplicationRunner {
     private final PartnershipService partnerships;
     private final TherapistService therapists;
     private final ContractServices contractServices;
+    private final Workbooks workbooks;
     private final SystemAuthority system;
     private final Clock clock;
 
     DemoData(IdentityService identityService, RuntimeService runtimeService, OrganisationService organisations,
             PartnershipService partnerships, TherapistService therapists, ContractServices contractServices,
-            SystemAuthority system, Clock clock) {
+            Workbooks workbooks, SystemAuthority system, Clock clock) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.organisations = organisations;
         this.partnerships = partnerships;
         this.therapists = therapists;
         this.contractServices = contractServices;
+        this.workbooks = workbooks;
         this.system = system;
         this.clock = clock;
     }
@@ -97,6 +103,10 @@ class DemoData implements ApplicationRunner {
         identityService.createMembership(Roles.PROVIDER, haven.getGroupId());
         contractServices.register("SP101", "Haven floating support", "HAVEN", "Single homeless people",
                 "Floating support", PriorityLevel.AMBER, Roles.PURCHASING_OFFICER, LocalDate.now(clock).plusMonths(2));
+        String year = new ReportingYear(FinancialQuarter.containing(LocalDate.now(clock)).startYear()).toString();
+        workbooks.issue("SP101", year, new ContractPage("DCC-" + year.substring(0, 4), "Derbyshire County Council", 40,
+                "OVER_2", false, "Contracts manager", new BigDecimal("120"), new BigDecimal("15"), new BigDecimal("5")),
+                null, null, Roles.PURCHASING_OFFICER);
     }
 
     private void ensureUser(String userId, String groupId) {
