@@ -1,4 +1,4 @@
-package org.carecommissioning.referral;
+package org.carecommissioning.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +32,16 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * (feel-scala) DMN engine and records which rule ids matched, so each test can assert the row
  * it exercises as well as the output values.
  */
-final class DmnTestSupport {
+public final class DmnTestSupport {
 
-  /** Every rule annotation must start with a rule ID from RULES.md. */
-  static final Pattern RULE_ID = Pattern.compile("^(R|X)\\d+");
+  /** Every rule annotation must start with a rule ID from RULES.md (R, P, C, PI, Q, S, K, U or X and a number). */
+  public static final Pattern RULE_ID = Pattern.compile("^(R|P|C|PI|Q|S|K|U|X)\\d+\\b");
 
-  /** Result of one evaluation: the decision result and the ids of the matched rules. */
-  record Evaluation(DmnDecisionResult result, List<String> matchedRuleIds) {
+  /**
+   * Result of one evaluation: the decision result and the ids of the matched rules. With hit policy
+   * FIRST the engine reports only the first matching rule, which is the one whose outputs are returned.
+   */
+  public record Evaluation(DmnDecisionResult result, List<String> matchedRuleIds) {
   }
 
   private final String decisionKey;
@@ -46,14 +49,20 @@ final class DmnTestSupport {
   private final DmnEngine engine;
   private final DmnDecision decision;
 
-  DmnTestSupport(String decisionKey) {
+  /** The decision {@code decisionKey} from the classpath resource {@code dmn/<decisionKey>.dmn}. */
+  public DmnTestSupport(String decisionKey) {
+    this(decisionKey, resource(decisionKey));
+  }
+
+  /** The decision {@code decisionKey} from {@code dmn}, for example a table an analyst has edited. */
+  public DmnTestSupport(String decisionKey, InputStream dmn) {
     this.decisionKey = decisionKey;
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     DmnDecisionTableEvaluationListener recorder = events::add;
     configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
     this.engine = configuration.buildEngine();
-    try (InputStream in = resource(decisionKey)) {
+    try (InputStream in = dmn) {
       this.decision = engine.parseDecision(decisionKey, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -62,7 +71,7 @@ final class DmnTestSupport {
     assertThat(decision.isDecisionTable()).as("%s is a decision table", decisionKey).isTrue();
   }
 
-  Evaluation evaluate(VariableMap variables) {
+  public Evaluation evaluate(VariableMap variables) {
     events.clear();
     DmnDecisionResult result = engine.evaluateDecision(decision, variables);
     assertThat(events).as("exactly one decision table evaluation of %s", decisionKey).hasSize(1);
@@ -72,26 +81,36 @@ final class DmnTestSupport {
     return new Evaluation(result, matched);
   }
 
-  static InputStream resource(String decisionKey) {
+  public static InputStream resource(String decisionKey) {
     String path = "dmn/" + decisionKey + ".dmn";
     InputStream in = DmnTestSupport.class.getClassLoader().getResourceAsStream(path);
     assertThat(in).as("classpath resource %s", path).isNotNull();
     return in;
   }
 
-  /**
-   * Checks what makes a table traceable and deployable (RULES.md preamble, X3): every rule has a
-   * description starting with a rule ID, the decision has a positive history time to live and a
-   * version tag, the hit policy is UNIQUE, and the table has the expected number of rows (so a
-   * row added without a test is noticed).
-   */
-  static void assertTraceableDecision(String decisionKey, int expectedRuleCount) {
-    DmnModelInstance model;
+  /** The model of {@code dmn/<decisionKey>.dmn}, for tests that check the table's structure. */
+  public static DmnModelInstance model(String decisionKey) {
     try (InputStream in = resource(decisionKey)) {
-      model = Dmn.readModelFromStream(in);
+      return Dmn.readModelFromStream(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@link #assertTraceableDecision(String, HitPolicy, int)} for a table with hit policy UNIQUE. */
+  public static void assertTraceableDecision(String decisionKey, int expectedRuleCount) {
+    assertTraceableDecision(decisionKey, HitPolicy.UNIQUE, expectedRuleCount);
+  }
+
+  /**
+   * Checks what makes a table traceable and deployable (RULES.md preamble, X3): every rule has a
+   * description starting with a rule ID, the decision has a positive history time to live and a
+   * version tag, the hit policy is the expected one, and the table has the expected number of rows
+   * (so a row added without a test is noticed).
+   */
+  public static void assertTraceableDecision(String decisionKey, HitPolicy expectedHitPolicy,
+      int expectedRuleCount) {
+    DmnModelInstance model = model(decisionKey);
 
     Decision decision = model.getModelElementById(decisionKey);
     assertThat(decision).as("decision with id %s", decisionKey).isNotNull();
@@ -102,7 +121,8 @@ final class DmnTestSupport {
 
     Collection<DecisionTable> tables = model.getModelElementsByType(DecisionTable.class);
     assertThat(tables).hasSize(1);
-    assertThat(tables.iterator().next().getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
+    assertThat(tables.iterator().next().getHitPolicy()).as("hit policy of %s", decisionKey)
+        .isEqualTo(expectedHitPolicy);
 
     Collection<Rule> rules = model.getModelElementsByType(Rule.class);
     assertThat(rules).as("rules of %s", decisionKey).hasSize(expectedRuleCount);
