@@ -8,6 +8,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.carecommissioning.contractmanagement.ContractServices;
+import org.carecommissioning.contractmanagement.PriorityLevel;
 import org.carecommissioning.invoicing.FinancialQuarter;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
@@ -39,16 +41,19 @@ class DemoData implements ApplicationRunner {
     private final OrganisationService organisations;
     private final PartnershipService partnerships;
     private final TherapistService therapists;
+    private final ContractServices contractServices;
     private final SystemAuthority system;
     private final Clock clock;
 
     DemoData(IdentityService identityService, RuntimeService runtimeService, OrganisationService organisations,
-            PartnershipService partnerships, TherapistService therapists, SystemAuthority system, Clock clock) {
+            PartnershipService partnerships, TherapistService therapists, ContractServices contractServices,
+            SystemAuthority system, Clock clock) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.organisations = organisations;
         this.partnerships = partnerships;
         this.therapists = therapists;
+        this.contractServices = contractServices;
         this.system = system;
         this.clock = clock;
     }
@@ -75,6 +80,7 @@ class DemoData implements ApplicationRunner {
             Organisation hope = organisations.findByCode(DEMO_ORGANISATION).orElseThrow();
             identityService.createMembership(Roles.COMMISSIONER, hope.getGroupId());
             LocalDate inTwoYears = LocalDate.now(clock).plusYears(2);
+            contractManagement();
             for (Therapist therapist : List.of(
                     therapists.register("Maya Patel", "maya.patel@activelightworks.example", Roles.THERAPIST,
                             inTwoYears, inTwoYears),
@@ -83,6 +89,14 @@ class DemoData implements ApplicationRunner {
                 partnerships.makeTherapistAvailable(partnershipId, therapist.getId());
             }
         });
+    }
+
+    /** A supported-housing provider with one contracted service for the contract-management walk-through. */
+    private void contractManagement() {
+        Organisation haven = organisations.registerProvider("HAVEN", "Haven Housing Support", "contracts@haven.example");
+        identityService.createMembership(Roles.PROVIDER, haven.getGroupId());
+        contractServices.register("SP101", "Haven floating support", "HAVEN", "Single homeless people",
+                "Floating support", PriorityLevel.AMBER, Roles.PURCHASING_OFFICER, LocalDate.now(clock).plusMonths(2));
     }
 
     private void ensureUser(String userId, String groupId) {

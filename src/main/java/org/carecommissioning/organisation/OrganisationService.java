@@ -61,10 +61,17 @@ public class OrganisationService {
         return organisation;
     }
 
+    /** Returns the provider with this code, registering it (and its Camunda group, for its own staff) if new. */
     @Transactional
     public Organisation registerProvider(String code, String name, String email) {
-        return organisations.findByCode(code).orElseGet(() -> organisations.save(
-                new Organisation(code, name, OrganisationType.PROVIDER, email, LocalDateTime.now(clock))));
+        Optional<Organisation> existing = organisations.findByCode(code);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Organisation provider = organisations.save(
+                new Organisation(code, name, OrganisationType.PROVIDER, email, LocalDateTime.now(clock)));
+        ensureGroup(provider);
+        return provider;
     }
 
     @Transactional(readOnly = true)

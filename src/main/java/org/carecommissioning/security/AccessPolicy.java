@@ -42,6 +42,8 @@ public class AccessPolicy {
         startable(Roles.COMMISSIONER, "referral");
         startable(Roles.PARTNERSHIP_ADMIN, "partnership-term");
         startable(Roles.FINANCE, "quarterly-invoicing");
+        startable(Roles.PURCHASING_OFFICER, "contract-management-meeting");
+        grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "contract-management-meeting", Permissions.READ);
         for (String key : List.of("referral", "partnership-term")) {
             grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, key, Permissions.READ);
         }

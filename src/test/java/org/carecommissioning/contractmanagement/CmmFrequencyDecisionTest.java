@@ -3,7 +3,7 @@ package org.carecommissioning.contractmanagement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.variable.Variables;
-import org.carecommissioning.testing.DmnTestSupport;
+import org.carecommissioning.support.DmnTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

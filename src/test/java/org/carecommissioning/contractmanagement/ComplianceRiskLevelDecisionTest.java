@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import org.carecommissioning.testing.DmnTestSupport;
+import org.carecommissioning.support.DmnTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,18 +74,18 @@ class ComplianceRiskLevelDecisionTest {
 
   @ParameterizedTest(name = "{0}={1}, every other answer Low -> {2} via {3}")
   @CsvSource({
-      "internalDisruption,    noticeable,        High,   Rule_High_InternalDisruption",
-      "serviceDisruption,     loss,              High,   Rule_High_ServiceDisruption",
-      "serviceUserImpact,     health-and-safety, High,   Rule_High_ServiceUserImpact",
-      "reputationDamage,      damage,            High,   Rule_High_ReputationDamage",
-      "financialImpact,       significant,       High,   Rule_High_FinancialImpact",
-      "defaultNoticePossible, true,              High,   Rule_High_DefaultNoticePossible",
-      "internalDisruption,    minor,             Medium, Rule_Medium_InternalDisruption",
-      "serviceDisruption,     possible,          Medium, Rule_Medium_ServiceDisruption",
-      "serviceUserImpact,     some,              Medium, Rule_Medium_ServiceUserImpact",
-      "reputationDamage,      minimal,           Medium, Rule_Medium_ReputationDamage",
-      "financialImpact,       low,               Medium, Rule_Medium_FinancialImpact",
-      "clauseComplied,        false,             Medium, Rule_Medium_ClauseNotComplied",
+      "internalDisruption,    noticeable,        High,   Rule_HighInternal",
+      "serviceDisruption,     loss,              High,   Rule_HighService",
+      "serviceUserImpact,     health-and-safety, High,   Rule_HighServiceUsers",
+      "reputationDamage,      damage,            High,   Rule_HighReputation",
+      "financialImpact,       significant,       High,   Rule_HighFinancial",
+      "defaultNoticePossible, true,              High,   Rule_HighDefaultNotice",
+      "internalDisruption,    minor,             Medium, Rule_MediumInternal",
+      "serviceDisruption,     possible,          Medium, Rule_MediumService",
+      "serviceUserImpact,     some,              Medium, Rule_MediumServiceUsers",
+      "reputationDamage,      minimal,           Medium, Rule_MediumReputation",
+      "financialImpact,       low,               Medium, Rule_MediumFinancial",
+      "clauseComplied,        false,             Medium, Rule_MediumNotComplied",
   })
   @DisplayName("C3 each High and Medium definition of appendix 2 alone sets its level")
   void everyRowFiresAlone(String input, String value, String expectedLevel, String expectedRule) {
@@ -104,14 +104,14 @@ class ComplianceRiskLevelDecisionTest {
   @DisplayName("C3 a clause not being complied with, alone, is Medium")
   void clauseNotCompliedAloneIsMedium() {
     assertRisk(dmn.evaluate(lowAnswers().putValue("clauseComplied", false)), "Medium",
-        "Rule_Medium_ClauseNotComplied");
+        "Rule_MediumNotComplied");
   }
 
   @Test
   @DisplayName("C3 the possibility of a default notice, alone, is High")
   void defaultNoticePossibleAloneIsHigh() {
     assertRisk(dmn.evaluate(lowAnswers().putValue("defaultNoticePossible", true)), "High",
-        "Rule_High_DefaultNoticePossible");
+        "Rule_HighDefaultNotice");
   }
 
   @Test
@@ -121,17 +121,17 @@ class ComplianceRiskLevelDecisionTest {
         .putValue("internalDisruption", "minor")
         .putValue("financialImpact", "significant");
 
-    assertRisk(dmn.evaluate(variables), "High", "Rule_High_FinancialImpact");
+    assertRisk(dmn.evaluate(variables), "High", "Rule_HighFinancial");
   }
 
   @ParameterizedTest(name = "every answer Medium and {0}={1} -> High via {2}")
   @CsvSource({
-      "internalDisruption,    noticeable,        Rule_High_InternalDisruption",
-      "serviceDisruption,     loss,              Rule_High_ServiceDisruption",
-      "serviceUserImpact,     health-and-safety, Rule_High_ServiceUserImpact",
-      "reputationDamage,      damage,            Rule_High_ReputationDamage",
-      "financialImpact,       significant,       Rule_High_FinancialImpact",
-      "defaultNoticePossible, true,              Rule_High_DefaultNoticePossible",
+      "internalDisruption,    noticeable,        Rule_HighInternal",
+      "serviceDisruption,     loss,              Rule_HighService",
+      "serviceUserImpact,     health-and-safety, Rule_HighServiceUsers",
+      "reputationDamage,      damage,            Rule_HighReputation",
+      "financialImpact,       significant,       Rule_HighFinancial",
+      "defaultNoticePossible, true,              Rule_HighDefaultNotice",
   })
   @DisplayName("C3 one High answer among Medium answers everywhere else gives High")
   void oneHighAmongMediumsIsHigh(String input, String value, String expectedRule) {
@@ -155,7 +155,7 @@ class ComplianceRiskLevelDecisionTest {
         .putValue("serviceUserImpact", "some")
         .putValue("clauseComplied", false);
 
-    assertRisk(dmn.evaluate(variables), "Medium", "Rule_Medium_ServiceUserImpact");
+    assertRisk(dmn.evaluate(variables), "Medium", "Rule_MediumServiceUsers");
   }
 
   /** Every combination of answers: 3^5 for the five three-answer inputs times 2^2 for the two booleans. */
@@ -237,6 +237,6 @@ class ComplianceRiskLevelDecisionTest {
   @Test
   @DisplayName("C3/X3 every compliance-risk-level rule is annotated with its rule ID; hit policy FIRST; history time to live is set")
   void everyRuleIsTraceable() {
-    DmnTestSupport.assertTraceableDecision(KEY, HitPolicy.FIRST, 13);
+    DmnTestSupport.assertTraceableDecision(KEY, 13, HitPolicy.FIRST);
   }
 }

@@ -43,15 +43,36 @@ class MailTemplatesTest {
             Map.entry("treatments", 6),
             Map.entry("planType", "series"),
             Map.entry("serviceUserContact", "07700 900123"),
-            Map.entry("clientContribution", "£5.50"));
+            Map.entry("clientContribution", "£5.50"),
+            Map.entry("serviceName", "Haven floating support"),
+            Map.entry("serviceCode", "SP101"),
+            Map.entry("meetingDate", "2027-01-11"),
+            Map.entry("meetingReference", "CMM-SP101-20270111"),
+            Map.entry("purchasingOfficer", "po-jones"),
+            Map.entry("escalatedClauses", "- Staff training plan in place and delivered"),
+            Map.entry("agenda", "1. Updates on service information"),
+            Map.entry("month", "2027-01"),
+            Map.entry("planned", 4),
+            Map.entry("completed", 3),
+            Map.entry("percentage", 75),
+            Map.entry("meetings", "CMM-SP101-20270111 held 2027-01-11"),
+            Map.entry("year", 2027),
+            Map.entry("serviceCount", 12),
+            Map.entry("redCount", 2));
 
-    private static final Map<String, String> SUBJECTS = Map.of(
-            "appointment-booked", "Appointment booked: Alex Example on Wednesday 25 November 2026 10:00",
-            "invoice-issued",
-            "Invoice INV-HOPE-2026Q3 from ActiveLightWorks for 2026/27 Q3 (October-December 2026)",
-            "partnership-review-due", "Partnership P-HOPE-1 ends on 31 December 2026: review due",
-            "payment-reminder", "Payment overdue: invoice INV-HOPE-2026Q3 - administration fee added",
-            "referral-authorised", "Treatments authorised for referral REF-2026-0007");
+    private static final Map<String, String> SUBJECTS = Map.ofEntries(
+            Map.entry("appointment-booked", "Appointment booked: Alex Example on Wednesday 25 November 2026 10:00"),
+            Map.entry("invoice-issued",
+                    "Invoice INV-HOPE-2026Q3 from ActiveLightWorks for 2026/27 Q3 (October-December 2026)"),
+            Map.entry("partnership-review-due", "Partnership P-HOPE-1 ends on 31 December 2026: review due"),
+            Map.entry("payment-reminder", "Payment overdue: invoice INV-HOPE-2026Q3 - administration fee added"),
+            Map.entry("referral-authorised", "Treatments authorised for referral REF-2026-0007"),
+            Map.entry("cmm-set-up-letter", "Contract management meeting for Haven floating support on 2027-01-11"),
+            Map.entry("cmm-risk-escalation", "Core Strategy Group: risk raised to High for Haven floating support"),
+            Map.entry("cmm-agenda", "Agenda: contract management meeting CMM-SP101-20270111 on 2027-01-11"),
+            Map.entry("cmm-feedback-request", "Your feedback on the contract management meeting CMM-SP101-20270111"),
+            Map.entry("cmm-monthly-report", "Contract management meetings in 2027-01: 75% to schedule"),
+            Map.entry("cmm-annual-schedule", "Contract management meeting schedule for 2027"));
 
     static Stream<String> templates() throws IOException, URISyntaxException {
         URL folder = MailTemplatesTest.class.getClassLoader().getResource("templates/mail");

@@ -1,4 +1,4 @@
-package org.carecommissioning.testing;
+package org.carecommissioning.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,13 +34,10 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  */
 public final class DmnTestSupport {
 
-  /** Every rule annotation must start with a rule ID from RULES.md (R, P, C, PI, Q, S, K, U or X and a number). */
-  public static final Pattern RULE_ID = Pattern.compile("^(R|P|C|PI|Q|S|K|U|X)\\d+\\b");
+  /** Every rule annotation must start with a rule ID from RULES.md. */
+  public static final Pattern RULE_ID = Pattern.compile("^(R|P|C|PI|Q|S|K|U|X)\\d+");
 
-  /**
-   * Result of one evaluation: the decision result and the ids of the matched rules. With hit policy
-   * FIRST the engine reports only the first matching rule, which is the one whose outputs are returned.
-   */
+  /** Result of one evaluation: the decision result and the ids of the matched rules. */
   public record Evaluation(DmnDecisionResult result, List<String> matchedRuleIds) {
   }
 
@@ -49,12 +46,11 @@ public final class DmnTestSupport {
   private final DmnEngine engine;
   private final DmnDecision decision;
 
-  /** The decision {@code decisionKey} from the classpath resource {@code dmn/<decisionKey>.dmn}. */
   public DmnTestSupport(String decisionKey) {
     this(decisionKey, resource(decisionKey));
   }
 
-  /** The decision {@code decisionKey} from {@code dmn}, for example a table an analyst has edited. */
+  /** The decision {@code decisionKey} read from {@code dmn}, for example a table as an analyst has edited it. */
   public DmnTestSupport(String decisionKey, InputStream dmn) {
     this.decisionKey = decisionKey;
     DefaultDmnEngineConfiguration configuration =
@@ -88,7 +84,7 @@ public final class DmnTestSupport {
     return in;
   }
 
-  /** The model of {@code dmn/<decisionKey>.dmn}, for tests that check the table's structure. */
+  /** The model of {@code dmn/<decisionKey>.dmn}, for tests that check a table's structure. */
   public static DmnModelInstance model(String decisionKey) {
     try (InputStream in = resource(decisionKey)) {
       return Dmn.readModelFromStream(in);
@@ -97,19 +93,18 @@ public final class DmnTestSupport {
     }
   }
 
-  /** {@link #assertTraceableDecision(String, HitPolicy, int)} for a table with hit policy UNIQUE. */
-  public static void assertTraceableDecision(String decisionKey, int expectedRuleCount) {
-    assertTraceableDecision(decisionKey, HitPolicy.UNIQUE, expectedRuleCount);
-  }
-
   /**
    * Checks what makes a table traceable and deployable (RULES.md preamble, X3): every rule has a
    * description starting with a rule ID, the decision has a positive history time to live and a
-   * version tag, the hit policy is the expected one, and the table has the expected number of rows
-   * (so a row added without a test is noticed).
+   * version tag, the hit policy is UNIQUE, and the table has the expected number of rows (so a
+   * row added without a test is noticed).
    */
-  public static void assertTraceableDecision(String decisionKey, HitPolicy expectedHitPolicy,
-      int expectedRuleCount) {
+  public static void assertTraceableDecision(String decisionKey, int expectedRuleCount) {
+    assertTraceableDecision(decisionKey, expectedRuleCount, HitPolicy.UNIQUE);
+  }
+
+  /** As above, for a table with another hit policy. */
+  public static void assertTraceableDecision(String decisionKey, int expectedRuleCount, HitPolicy hitPolicy) {
     DmnModelInstance model = model(decisionKey);
 
     Decision decision = model.getModelElementById(decisionKey);
@@ -121,8 +116,7 @@ public final class DmnTestSupport {
 
     Collection<DecisionTable> tables = model.getModelElementsByType(DecisionTable.class);
     assertThat(tables).hasSize(1);
-    assertThat(tables.iterator().next().getHitPolicy()).as("hit policy of %s", decisionKey)
-        .isEqualTo(expectedHitPolicy);
+    assertThat(tables.iterator().next().getHitPolicy()).isEqualTo(hitPolicy);
 
     Collection<Rule> rules = model.getModelElementsByType(Rule.class);
     assertThat(rules).as("rules of %s", decisionKey).hasSize(expectedRuleCount);

@@ -1,0 +1,6 @@
+package org.carecommissioning.contractmanagement;
+
+public enum ActionStatus {
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,7 @@
+package org.carecommissioning.contractmanagement;
+
+public enum MeetingStatus {
+    PLANNED,
+    HELD,
+    CLOSED
+}

@@ -1,0 +1,52 @@
+package org.carecommissioning.contractmanagement;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.shared.ProcessDates;
+
+/** The references, display values and deadlines a contract management meeting process carries (X1). */
+final class MeetingVariables {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MeetingVariables() {
+    }
+
+    static Map<String, Object> of(Meeting meeting, Organisation provider, LocalDate minutesDue, ZoneId zone) {
+        LocalDate date = meeting.getMeetingDate();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("meetingId", meeting.getId());
+        variables.put("meetingReference", meeting.getReference());
+        variables.put("serviceCode", meeting.getService().getServiceCode());
+        variables.put("serviceName", meeting.getService().getName());
+        variables.put("providerName", provider.getName());
+        variables.put("providerGroup", provider.getGroupId());
+        variables.put("purchasingOfficer", meeting.getService().getPurchasingOfficer());
+        variables.put("priorityLevel", meeting.getService().getPriorityLevel().name());
+        variables.put("meetingDate", date.toString());
+        // C3 desk-top review two weeks ahead, leaving time for an audit with the provider (C4) the week after
+        variables.put("internalAuditDueAt", ProcessDates.startOfDay(date.minusDays(14), zone));
+        variables.put("providerAuditDueAt", ProcessDates.startOfDay(date.minusDays(2), zone));
+        // C5: the agenda reaches the provider at least one day before the meeting
+        variables.put("agendaDueAt", ProcessDates.startOfDay(date.minusDays(1), zone));
+        variables.put("minutesDueAt", ProcessDates.endOfDay(minutesDue, zone));
+        return variables;
+    }
+
+    static JsonValue jsonList(List<String> values) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(values)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

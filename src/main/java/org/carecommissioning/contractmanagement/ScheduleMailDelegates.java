@@ -1,0 +1,80 @@
+package org.carecommissioning.contractmanagement;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
+import org.springframework.stereotype.Component;
+
+/** C1: the schedule reports the contracts manager receives. */
+final class ScheduleMailDelegates {
+
+    private ScheduleMailDelegates() {
+    }
+
+    /** C1: each month, the previous month's meetings planned, held and the percentage kept to schedule. */
+    @Component("monthlyScheduleReportMailDelegate")
+    static class MonthlyReport implements JavaDelegate {
+
+        private final MeetingSchedule schedule;
+        private final NotificationService notifications;
+        private final ContractManagementProperties properties;
+        private final Clock clock;
+
+        MonthlyReport(MeetingSchedule schedule, NotificationService notifications,
+                ContractManagementProperties properties, Clock clock) {
+            this.schedule = schedule;
+            this.notifications = notifications;
+            this.properties = properties;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            MeetingSchedule.MonthlyReport report = schedule.monthlyReport(YearMonth.now(clock).minusMonths(1));
+            notifications.send(Email.of(properties.contractsManagerEmail(), "cmm-monthly-report", Map.of(
+                    "month", report.month().toString(),
+                    "planned", report.planned(),
+                    "completed", report.completed(),
+                    "percentage", report.percentageToSchedule(),
+                    "meetings", report.meetings().isEmpty() ? "(none planned)" : String.join("\n", report.meetings()))));
+        }
+    }
+
+    /** C1: each December, the next year's schedule as a CSV attachment. */
+    @Component("annualScheduleMailDelegate")
+    static class AnnualSchedule implements JavaDelegate {
+
+        private final MeetingSchedule schedule;
+        private final ContractServices services;
+        private final NotificationService notifications;
+        private final ContractManagementProperties properties;
+        private final Clock clock;
+
+        AnnualSchedule(MeetingSchedule schedule, ContractServices services, NotificationService notifications,
+                ContractManagementProperties properties, Clock clock) {
+            this.schedule = schedule;
+            this.services = services;
+            this.notifications = notifications;
+            this.properties = properties;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            int year = LocalDate.now(clock).getYear() + 1;
+            var all = services.all();
+            long red = all.stream().filter(s -> s.getPriorityLevel() == PriorityLevel.RED).count();
+            notifications.send(Email.of(properties.contractsManagerEmail(), "cmm-annual-schedule",
+                            Map.of("year", year, "serviceCount", all.size(), "redCount", red))
+                    .withAttachment("cmm-schedule-" + year + ".csv", "text/csv",
+                            schedule.scheduleCsv(year).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+}
