@@ -47,13 +47,18 @@ public final class DmnTestSupport {
   private final DmnDecision decision;
 
   public DmnTestSupport(String decisionKey) {
+    this(decisionKey, resource(decisionKey));
+  }
+
+  /** The decision {@code decisionKey} read from {@code dmn}, for example a table as an analyst has edited it. */
+  public DmnTestSupport(String decisionKey, InputStream dmn) {
     this.decisionKey = decisionKey;
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     DmnDecisionTableEvaluationListener recorder = events::add;
     configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
     this.engine = configuration.buildEngine();
-    try (InputStream in = resource(decisionKey)) {
+    try (InputStream in = dmn) {
       this.decision = engine.parseDecision(decisionKey, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -79,6 +84,15 @@ public final class DmnTestSupport {
     return in;
   }
 
+  /** The model of {@code dmn/<decisionKey>.dmn}, for tests that check a table's structure. */
+  public static DmnModelInstance model(String decisionKey) {
+    try (InputStream in = resource(decisionKey)) {
+      return Dmn.readModelFromStream(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Checks what makes a table traceable and deployable (RULES.md preamble, X3): every rule has a
    * description starting with a rule ID, the decision has a positive history time to live and a
@@ -91,12 +105,7 @@ public final class DmnTestSupport {
 
   /** As above, for a table with another hit policy. */
   public static void assertTraceableDecision(String decisionKey, int expectedRuleCount, HitPolicy hitPolicy) {
-    DmnModelInstance model;
-    try (InputStream in = resource(decisionKey)) {
-      model = Dmn.readModelFromStream(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    DmnModelInstance model = model(decisionKey);
 
     Decision decision = model.getModelElementById(decisionKey);
     assertThat(decision).as("decision with id %s", decisionKey).isNotNull();
