@@ -61,10 +61,10 @@ final class MeetingStepDelegates {
                 task.setVariableLocal("clauseTitle", clause.getClauseTitle());
                 task.setVariableLocal("clauseRisk", clause.getRiskLevel().name());
                 task.setVariableLocal("clauseComments", clause.getComments());
-                // each clause's form starts with an empty note, not the previous clause's
-                task.setVariableLocal("managerNote", null);
             } else {
                 meetings.noteClause(meetingId, code, FormValues.text(task.getVariable("managerNote")));
+                // the next clause's form starts with an empty note, not this one
+                task.getExecution().removeVariable("managerNote");
             }
         }
     }

@@ -9,4 +9,18 @@ import java.math.BigDecimal;
 public record ContractPage(String dccCode, String administeringAuthority, int units, String plannedDuration,
         boolean outOfHoursCover, String contractManager, BigDecimal frontLineHours, BigDecimal managementHours,
         BigDecimal otherHours) {
+
+    /** Whether two pages say the same, whatever the scale of their hours (80 and 80.00 are the same hours). */
+    public boolean sameAs(ContractPage other) {
+        return normalised().equals(other.normalised());
+    }
+
+    private ContractPage normalised() {
+        return new ContractPage(dccCode, administeringAuthority, units, plannedDuration, outOfHoursCover, contractManager,
+                strip(frontLineHours), strip(managementHours), strip(otherHours));
+    }
+
+    private static BigDecimal strip(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
 }

@@ -101,6 +101,7 @@ public class PiReturn {
     private LocalDateTime recordedAt;
 
     @Version
+    @Column(name = "version")
     private int rowVersion;
 
     protected PiReturn() {

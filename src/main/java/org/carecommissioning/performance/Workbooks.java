@@ -42,7 +42,7 @@ public class Workbooks {
             return workbooks.save(new Workbook(service.getId(), reportingYear.toString(), 1, page,
                     reportingYear.firstDay(), null, userId, LocalDateTime.now(clock)));
         }
-        if (current.get().page().equals(page)) {
+        if (current.get().page().sameAs(page)) {
             throw new BusinessRuleViolation("PI1", "The contract page is unchanged; it stays locked as "
                     + current.get().versionLabel() + ".");
         }

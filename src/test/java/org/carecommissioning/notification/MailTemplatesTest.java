@@ -58,6 +58,11 @@ class MailTemplatesTest {
             Map.entry("meetings", "CMM-SP101-20270111 held 2027-01-11"),
             Map.entry("year", 2027),
             Map.entry("serviceCount", 12),
+            Map.entry("returnReference", "PI-SP101-2026Q3"),
+            Map.entry("reportingYear", "2026/27"),
+            Map.entry("quarter", 3),
+            Map.entry("deadline", "2027-01-28"),
+            Map.entry("request", "Please explain the low utilisation."),
             Map.entry("redCount", 2));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
@@ -72,7 +77,12 @@ class MailTemplatesTest {
             Map.entry("cmm-agenda", "Agenda: contract management meeting CMM-SP101-20270111 on 2027-01-11"),
             Map.entry("cmm-feedback-request", "Your feedback on the contract management meeting CMM-SP101-20270111"),
             Map.entry("cmm-monthly-report", "Contract management meetings in 2027-01: 75% to schedule"),
-            Map.entry("cmm-annual-schedule", "Contract management meeting schedule for 2027"));
+            Map.entry("cmm-annual-schedule", "Contract management meeting schedule for 2027"),
+            Map.entry("pi-return-request",
+                    "PI return PI-SP101-2026Q3: Haven floating support, 2026/27 quarter 3, due 2027-01-28"),
+            Map.entry("pi-return-request-to-provider", "PI return PI-SP101-2026Q3 needs more from you"),
+            Map.entry("pi-return-reminder", "Reminder: PI return PI-SP101-2026Q3 was due on 2027-01-28"),
+            Map.entry("pi-return-late", "Late PI return: PI-SP101-2026Q3 from ActiveLightWorks"));
 
     static Stream<String> templates() throws IOException, URISyntaxException {
         URL folder = MailTemplatesTest.class.getClassLoader().getResource("templates/mail");

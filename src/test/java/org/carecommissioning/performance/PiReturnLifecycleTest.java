@@ -1,0 +1,259 @@
+package org.carecommissioning.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carecommissioning.contractmanagement.ContractServices;
+import org.carecommissioning.contractmanagement.PriorityLevel;
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.organisation.OrganisationService;
+import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.support.ApplicationTest;
+import org.carecommissioning.support.Scenario;
+import org.carecommissioning.support.TestSmtp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** PI1-PI8 on the whole application: a quarter's return from request to the data input clerk. */
+@ApplicationTest
+class PiReturnLifecycleTest {
+
+    private static final String HEADER = "dcc_code,units,units_change_explanation,KPI1,SPI1,SPI2,SPI3,SPI4,local_pis,comments";
+
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    OrganisationService organisations;
+    @Autowired
+    ContractServices services;
+    @Autowired
+    Workbooks workbooks;
+    @Autowired
+    PiReturns returns;
+    @Autowired
+    TestRestTemplate rest;
+
+    String code;
+    Organisation provider;
+    String officer;
+    String manager;
+    String clerk;
+    String providerUser;
+    String otherProviderUser;
+
+    @BeforeEach
+    void world() {
+        Scenario.now(LocalDateTime.of(2027, 1, 4, 9, 0));
+        code = Scenario.uniqueCode("PI");
+        provider = scenario.asSystem(() -> organisations.registerProvider(code, "Provider " + code, code + "@p.example"));
+        Organisation other = scenario.asSystem(() -> organisations.registerProvider(code + "Z", "Other " + code,
+                code + "z@p.example"));
+        officer = "pi-po-" + code;
+        manager = "pi-cm-" + code;
+        clerk = "pi-clerk-" + code;
+        providerUser = "pi-prov-" + code;
+        otherProviderUser = "pi-other-" + code;
+        scenario.user(officer, "purchasing-officer");
+        scenario.user(manager, "contracts-manager");
+        scenario.user(clerk, "data-input-clerk");
+        scenario.user(providerUser, "provider", provider.getGroupId());
+        scenario.user(otherProviderUser, "provider", other.getGroupId());
+        services.register("S" + code, "Service " + code, code, "Young people", "Supported housing", PriorityLevel.AMBER,
+                officer, LocalDate.of(2027, 6, 1));
+        workbooks.issue("S" + code, "2026/27", page(20), null, null, officer);
+    }
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    @DisplayName("PI2-PI6 X2 a missed trigger needs an explanation, is referred, decided, signed off and recorded; CSV upload by the provider")
+    void missedTriggerExplainedReferredSignedOffRecorded() throws Exception {
+        ProcessInstance pi = request(3, "2027-01-28");
+        assertThat(pi.getBusinessKey()).isEqualTo("PI-S" + code + "-2026Q3");
+        scenario.executeDueJobs(pi.getId());
+        assertThat(subjectsTo(provider.getEmail())).containsExactly(
+                "PI return PI-S" + code + "-2026Q3: Service " + code + ", 2026/27 quarter 3, due 2027-01-28");
+        assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
+                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 1, 29)));
+
+        // PI2 another provider's staff cannot submit this provider's return
+        assertThat(upload(otherProviderUser, pi, HEADER + "\nDCC-2026,20,,93,96,91,95,90,ok,").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        // PI4 percentages are 0-100; nothing recorded
+        ResponseEntity<Map> outOfRange = upload(providerUser, pi, HEADER + "\nDCC-2026,20,,93,101,91,95,90,ok,");
+        assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(outOfRange.getBody().get("message").toString()).contains("SPI1 (Availability) is a percentage: 101");
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.AWAITED);
+
+        // SPI2 utilisation 91% is below the 2026/27 trigger of 92%, with no explanation
+        Scenario.now(LocalDateTime.of(2027, 1, 20, 9, 0));
+        assertThat(upload(providerUser, pi, HEADER + "\nDCC-2026,20,,93,96,91,95,90,\"housing, tenancy\",")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        PiReturn submitted = returns.get(pi.getBusinessKey());
+        assertThat(submitted.getStatus()).isEqualTo(ReturnStatus.SUBMITTED);
+        assertThat(submitted.getBreachedIndicators()).isEqualTo("SPI2");
+        assertThat(submitted.getWorkbookVersion()).isEqualTo(1);
+        assertThat((String) runtimeService.getVariable(pi.getId(), "missedTriggers"))
+                .isEqualTo("SPI2 Utilisation: 91% is below the trigger of 92% (red font)");
+        assertThat(scenario.task(pi, "Task_CheckReturn").getDueDate()).as("PI4 within two weeks")
+                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 2, 4)));
+
+        assertThatThrownBy(() -> scenario.complete(officer, pi, "Task_CheckReturn", Map.of("checkOutcome", "accept")))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("PI5").hasMessageContaining("explanation");
+        scenario.complete(officer, pi, "Task_CheckReturn", Map.of("checkOutcome", "explanation",
+                "requestToProvider", "Please explain the low utilisation."));
+        scenario.executeDueJobs(pi.getId());
+        assertThat(subjectsTo(provider.getEmail())).contains("PI return PI-S" + code + "-2026Q3 needs more from you");
+
+        assertThat(upload(providerUser, pi, HEADER + "\nDCC-2026,20,,93,96,91,95,90,ok,Two rooms closed for repairs")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        scenario.complete(officer, pi, "Task_CheckReturn", Map.of("checkOutcome", "refer",
+                "checkerComments", "Repairs may take months"));
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.REFERRED);
+        scenario.complete(manager, pi, "Task_DecideOnReferral", Map.of("referralDecision", "earlier-meeting",
+                "referralReason", "Utilisation has fallen two quarters running"));
+        PiReturn signedOff = returns.get(pi.getBusinessKey());
+        assertThat(signedOff.getStatus()).isEqualTo(ReturnStatus.SIGNED_OFF);
+        assertThat(signedOff.getCheckedBy()).isEqualTo(officer);
+        assertThat(signedOff.getCheckerComments()).isEqualTo("Repairs may take months");
+        assertThat(signedOff.getManagerDecision()).startsWith("earlier-meeting: Utilisation");
+
+        scenario.complete(clerk, pi, "Task_RecordReturnData", Map.of("dataRecorded", true));
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.RECORDED);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getEndActivityId()).isEqualTo("EndEvent_ReturnRecorded");
+        assertThat(returns.rollingTwelveMonths(signedOff.getServiceId())).contains("2026/27 Q3", "91");
+    }
+
+    @Test
+    @DisplayName("PI7 a return not in by its deadline gets a reminder, the contracts manager is told, and the lateness reason is recorded")
+    void lateReturn() throws Exception {
+        ProcessInstance pi = request(3, "2027-01-28");
+        scenario.executeDueJobs(pi.getId());
+        Scenario.now(LocalDateTime.of(2027, 1, 29, 8, 0));
+        scenario.executeDueJobs(pi.getId());
+        assertThat(subjectsTo(provider.getEmail())).contains("Reminder: PI return PI-S" + code + "-2026Q3 was due on 2027-01-28");
+        assertThat(subjectsTo("contracts.manager@commissioning.example"))
+                .contains("Late PI return: PI-S" + code + "-2026Q3 from Provider " + code);
+
+        scenario.complete(providerUser, pi, "Task_SubmitReturn", form(93, 96, 93, 95, 90, 20, null));
+        assertThat(returns.get(pi.getBusinessKey()).isLate()).isTrue();
+        assertThatThrownBy(() -> scenario.complete(officer, pi, "Task_CheckReturn", Map.of("checkOutcome", "accept")))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("reason the return is late");
+        scenario.complete(officer, pi, "Task_CheckReturn", Map.of("checkOutcome", "accept",
+                "latenessReason", "Manager on sick leave"));
+        assertThat(returns.get(pi.getBusinessKey()).getLatenessReason()).isEqualTo("Manager on sick leave");
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.SIGNED_OFF);
+    }
+
+    @Test
+    @DisplayName("PI2 PI4 bad input: unknown service or quarter, changed units without explanation, CSV with missing columns or an unknown indicator")
+    void badInput() {
+        assertThatThrownBy(() -> scenario.as(officer, () -> runtimeService.startProcessInstanceByKey("pi-return",
+                Map.of("serviceCode", "NOPE", "reportingYear", "2026/27", "quarter", 3, "deadline", "2027-01-28"))))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("no contracted service with code NOPE");
+        assertThatThrownBy(() -> request(5, "2027-01-28"))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("A quarter is 1 to 4");
+        assertThatThrownBy(() -> scenario.as(officer, () -> runtimeService.startProcessInstanceByKey("pi-return",
+                Map.of("serviceCode", "S" + code, "reportingYear", "2027/28", "quarter", 1, "deadline", "2027-07-28"))))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("no workbook for 2027/28");
+
+        ProcessInstance pi = request(3, "2027-01-28");
+        scenario.executeDueJobs(pi.getId());
+        assertThatThrownBy(() -> scenario.complete(providerUser, pi, "Task_SubmitReturn", form(93, 96, 93, 95, 90, 24, null)))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("The contract page has 20 units and the return reports 24: explain the change");
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.AWAITED);
+
+        ResponseEntity<Map> missing = upload(providerUser, pi, "dcc_code,units,KPI1,SPI1\nDCC-2026,20,93,96");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody().get("message").toString()).contains("missing the column(s) SPI2, SPI3, SPI4, local_pis");
+        ResponseEntity<Map> unknown = upload(providerUser, pi, HEADER + ",SPI9\nDCC-2026,20,,93,96,93,95,90,ok,,50");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().get("message").toString()).contains("Unknown indicator SPI9");
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.AWAITED);
+
+        scenario.complete(providerUser, pi, "Task_SubmitReturn", form(93, 96, 93, 95, 90, 24, "Four new flats"));
+        assertThat(returns.get(pi.getBusinessKey()).getUnitsReported()).isEqualTo(24);
+    }
+
+    @Test
+    @DisplayName("PI1 the contract page is locked; a change makes V2, and once a quarter is returned it needs a date it takes effect from")
+    void workbookVersions() {
+        assertThatThrownBy(() -> workbooks.issue("S" + code, "2026/27", page(20), null, "no change", officer))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("unchanged; it stays locked as V1");
+        ProcessInstance pi = request(3, "2027-01-28");
+        scenario.executeDueJobs(pi.getId());
+        scenario.complete(providerUser, pi, "Task_SubmitReturn", form(93, 96, 93, 95, 90, 20, null));
+        assertThatThrownBy(() -> workbooks.issue("S" + code, "2026/27", page(24), null, "Four new flats", officer))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("state the date from which the change");
+        Workbook v2 = workbooks.issue("S" + code, "2026/27", page(24), LocalDate.of(2027, 1, 1), "Four new flats", officer);
+        assertThat(v2.versionLabel()).isEqualTo("V2");
+        assertThat(v2.getEffectiveFrom()).isEqualTo(LocalDate.of(2027, 1, 1));
+    }
+
+    private ProcessInstance request(int quarter, String deadline) {
+        return scenario.as(officer, () -> runtimeService.startProcessInstanceByKey("pi-return", Map.of(
+                "serviceCode", "S" + code, "reportingYear", "2026/27", "quarter", quarter, "deadline", deadline)));
+    }
+
+    private static Map<String, Object> form(double kpi1, double spi1, double spi2, double spi3, double spi4, int units,
+            String unitsExplanation) {
+        Map<String, Object> form = new HashMap<>(Map.of("dccCode", "DCC-2026", "unitsReported", units, "kpi1", kpi1,
+                "spi1", spi1, "spi2", spi2, "spi3", spi3, "spi4", spi4, "localPis", "All complete"));
+        if (unitsExplanation != null) {
+            form.put("unitsChangeExplanation", unitsExplanation);
+        }
+        return form;
+    }
+
+    private static ContractPage page(int units) {
+        return new ContractPage("DCC-2026", "Derbyshire County Council", units, "OVER_2", true, "A. Manager",
+                new BigDecimal("80"), new BigDecimal("10"), new BigDecimal("2.5"));
+    }
+
+    private ResponseEntity<Map> upload(String user, ProcessInstance pi, String csv) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.valueOf("text/csv"));
+        return rest.withBasicAuth(user, user).postForEntity("/api/pi-returns/{ref}/workbook",
+                new HttpEntity<>(csv, headers), Map.class, pi.getBusinessKey());
+    }
+
+    private static List<String> subjectsTo(String address) throws Exception {
+        List<String> subjects = new java.util.ArrayList<>();
+        for (MimeMessage message : TestSmtp.server().getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                subjects.add(message.getSubject());
+            }
+        }
+        return subjects;
+    }
+}
