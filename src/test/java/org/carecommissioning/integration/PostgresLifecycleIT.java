@@ -2,14 +2,12 @@ package org.carecommissioning.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +19,7 @@ import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.referral.ReferralService;
 import org.carecommissioning.referral.ReferralStatus;
+import org.carecommissioning.support.EmbeddedDatabase;
 import org.carecommissioning.support.Journeys;
 import org.carecommissioning.support.Scenario;
 import org.carecommissioning.support.Scenario.World;
@@ -48,30 +47,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(TestSmtp.class)
 class PostgresLifecycleIT {
 
-    private static final EmbeddedPostgres POSTGRES = start();
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        // The same variables an operator sets for the postgres profile.
-        registry.add("DB_HOST", () -> "localhost");
-        registry.add("DB_PORT", POSTGRES::getPort);
-        registry.add("DB_NAME", () -> "postgres");
-        registry.add("DB_USER", () -> "postgres");
-        registry.add("DB_PASSWORD", () -> "postgres");
+        EmbeddedDatabase.register(registry);
         registry.add("MAIL_HOST", () -> "127.0.0.1");
         registry.add("MAIL_PORT", () -> 3025);
-        registry.add("ADMIN_PASSWORD", () -> "it-admin-secret");
+        // the integration tests share one database, so one administrator password
+        registry.add("ADMIN_PASSWORD", () -> "test-admin-secret");
         registry.add("camunda.bpm.job-execution.enabled", () -> false);
     }
 
-    /** Stopped by its own shutdown hook after the Spring context has closed its connections. */
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Embedded PostgreSQL did not start", e);
-        }
-    }
 
     @Autowired
     Scenario scenario;
@@ -160,7 +145,7 @@ class PostgresLifecycleIT {
                 "accounts@riverside.example: Payment overdue: invoice INV-RIVER-2026Q2 - administration fee added");
 
         assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(rest.withBasicAuth("admin", "it-admin-secret").getForEntity("/engine-rest/process-instance",
+        assertThat(rest.withBasicAuth("admin", "test-admin-secret").getForEntity("/engine-rest/process-instance",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
