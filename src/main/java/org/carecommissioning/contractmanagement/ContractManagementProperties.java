@@ -4,5 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Where contract-management letters and reports go: {@code care.contract-management.*}. */
 @ConfigurationProperties(prefix = "care.contract-management")
-public record ContractManagementProperties(String contractsManagerEmail, String csgEmail, int feedbackDays) {
+public record ContractManagementProperties(String contractsManagerEmail, String csgEmail, String commissioningBodyEmail,
+        int feedbackDays) {
 }

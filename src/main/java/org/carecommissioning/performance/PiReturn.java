@@ -160,6 +160,10 @@ public class PiReturn {
         this.status = ReturnStatus.SIGNED_OFF;
     }
 
+    void markOverdue() {
+        this.late = true;
+    }
+
     void recordLateness(String reason) {
         this.late = true;
         this.latenessReason = reason;

@@ -167,6 +167,14 @@ public class PiReturns {
         return piReturn;
     }
 
+    /** PI7: the deadline passed with the return not in; it counts as late from now on. */
+    @Transactional
+    public PiReturn markOverdue(String reference) {
+        PiReturn piReturn = get(reference);
+        piReturn.markOverdue();
+        return piReturn;
+    }
+
     /** PI6: the data input clerk has recorded the accepted return. */
     @Transactional
     public PiReturn recorded(String reference, String clerk) {

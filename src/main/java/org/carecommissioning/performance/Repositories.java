@@ -19,4 +19,6 @@ interface PiReturnRepository extends JpaRepository<PiReturn, Long> {
     boolean existsByServiceIdAndReportingYearAndSubmittedAtIsNotNull(Long serviceId, String reportingYear);
 
     List<PiReturn> findByServiceIdOrderByReportingYearAscQuarterAsc(Long serviceId);
+
+    List<PiReturn> findByReportingYearAndQuarterOrderByReference(String reportingYear, int quarter);
 }

@@ -94,6 +94,7 @@ final class ReturnMails {
             if (piReturn.getStatus() != ReturnStatus.AWAITED) {
                 return; // in by the deadline: nothing to chase
             }
+            returns.markOverdue(piReturn.getReference());
             ContractedService service = returns.serviceOf(piReturn);
             var provider = services.providerOf(service);
             var model = model(piReturn, service, provider.getName());

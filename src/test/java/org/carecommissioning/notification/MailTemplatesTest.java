@@ -63,6 +63,7 @@ class MailTemplatesTest {
             Map.entry("quarter", 3),
             Map.entry("deadline", "2027-01-28"),
             Map.entry("request", "Please explain the low utilisation."),
+            Map.entry("lateCount", 2),
             Map.entry("redCount", 2));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
@@ -82,7 +83,8 @@ class MailTemplatesTest {
                     "PI return PI-SP101-2026Q3: Haven floating support, 2026/27 quarter 3, due 2027-01-28"),
             Map.entry("pi-return-request-to-provider", "PI return PI-SP101-2026Q3 needs more from you"),
             Map.entry("pi-return-reminder", "Reminder: PI return PI-SP101-2026Q3 was due on 2027-01-28"),
-            Map.entry("pi-return-late", "Late PI return: PI-SP101-2026Q3 from ActiveLightWorks"));
+            Map.entry("pi-return-late", "Late PI return: PI-SP101-2026Q3 from ActiveLightWorks"),
+            Map.entry("pi-quarterly-reports", "PI reports for 2026/27 quarter 3: 2 late return(s)"));
 
     static Stream<String> templates() throws IOException, URISyntaxException {
         URL folder = MailTemplatesTest.class.getClassLoader().getResource("templates/mail");

@@ -57,6 +57,8 @@ class PiReturnLifecycleTest {
     PiReturns returns;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     String code;
     Organisation provider;
@@ -218,6 +220,53 @@ class PiReturnLifecycleTest {
         Workbook v2 = workbooks.issue("S" + code, "2026/27", page(24), LocalDate.of(2027, 1, 1), "Four new flats", officer);
         assertThat(v2.versionLabel()).isEqualTo("V2");
         assertThat(v2.getEffectiveFrom()).isEqualTo(LocalDate.of(2027, 1, 1));
+    }
+
+    @Test
+    @DisplayName("PI7 PI8 a month into the next quarter the management and late-returns reports go to the CSG and the commissioning body")
+    void quarterlyReports() throws Exception {
+        ProcessInstance missing = request(3, "2027-01-28");
+        scenario.executeDueJobs(missing.getId());
+        Scenario.now(LocalDateTime.of(2027, 2, 1, 7, 0));
+        scenario.executeDueJobs(missing.getId());
+        for (org.camunda.bpm.engine.runtime.Job timer : managementService.createJobQuery()
+                .processDefinitionKey("pi-quarterly-reports").timers().list()) {
+            managementService.executeJob(timer.getId());
+        }
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
+                .processDefinitionKey("pi-quarterly-reports").executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+        for (String to : List.of("csg@commissioning.example", "commissioning.body@commissioning.example")) {
+            MimeMessage report = lastMailTo(to);
+            assertThat(report.getSubject()).startsWith("PI reports for 2026/27 quarter 3: ");
+            String late = attachment(report, "pi-late-returns-2026Q3.csv");
+            assertThat(late).startsWith("reference,service_code,provider,deadline,received,lateness_reason")
+                    .contains(missing.getBusinessKey() + ",S" + code + ",Provider " + code + ",2027-01-28,not received,");
+            assertThat(attachment(report, "pi-management-report-2026Q3.csv"))
+                    .contains(missing.getBusinessKey() + ",S" + code + ",Service " + code + ",AWAITED,yes");
+        }
+    }
+
+    private static MimeMessage lastMailTo(String address) throws Exception {
+        MimeMessage last = null;
+        for (MimeMessage message : TestSmtp.server().getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                last = message;
+            }
+        }
+        assertThat(last).as("a mail to " + address).isNotNull();
+        return last;
+    }
+
+    private static String attachment(MimeMessage message, String fileName) throws Exception {
+        jakarta.mail.internet.MimeMultipart multipart = (jakarta.mail.internet.MimeMultipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if (fileName.equals(multipart.getBodyPart(i).getFileName())) {
+                return new String(multipart.getBodyPart(i).getInputStream().readAllBytes());
+            }
+        }
+        throw new AssertionError("No attachment " + fileName);
     }
 
     private ProcessInstance request(int quarter, String deadline) {

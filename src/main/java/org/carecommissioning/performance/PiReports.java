@@ -1,0 +1,66 @@
+package org.carecommissioning.performance;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.carecommissioning.contractmanagement.ContractServices;
+import org.carecommissioning.contractmanagement.ContractedService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** PI7, PI8: the quarter's reports for the Core Strategy Group and the commissioning body, as CSV. */
+@Service
+public class PiReports {
+
+    private final PiReturnRepository returns;
+    private final ContractServices services;
+
+    PiReports(PiReturnRepository returns, ContractServices services) {
+        this.returns = returns;
+        this.services = services;
+    }
+
+    /** PI8: every return of the quarter with its indicators, the triggers missed and where it stands. */
+    @Transactional(readOnly = true)
+    public String managementReport(String reportingYear, int quarter) {
+        StringBuilder csv = new StringBuilder(
+                "reference,service_code,service_name,status,late,KPI1,KPI2,SPI1,SPI2,SPI3,SPI4,missed_triggers\n");
+        for (PiReturn r : returns.findByReportingYearAndQuarterOrderByReference(reportingYear, quarter)) {
+            ContractedService service = services.get(r.getServiceId());
+            csv.append(r.getReference()).append(',').append(service.getServiceCode()).append(',')
+                    .append(cell(service.getName())).append(',').append(r.getStatus()).append(',')
+                    .append(r.isLate() ? "yes" : "no");
+            for (BigDecimal value : r.values().values()) {
+                csv.append(',').append(value == null ? "" : value.stripTrailingZeros().toPlainString());
+            }
+            csv.append(',').append(cell(r.getBreachedIndicators() == null ? "" : r.getBreachedIndicators()
+                    .replace(',', ' '))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** PI7: the quarter's returns not in by their deadline, with the reason recorded for each. */
+    @Transactional(readOnly = true)
+    public LateReturns lateReturns(String reportingYear, int quarter) {
+        List<PiReturn> late = returns.findByReportingYearAndQuarterOrderByReference(reportingYear, quarter).stream()
+                .filter(r -> r.isLate() || r.getStatus() == ReturnStatus.AWAITED)
+                .toList();
+        StringBuilder csv = new StringBuilder("reference,service_code,provider,deadline,received,lateness_reason\n");
+        for (PiReturn r : late) {
+            ContractedService service = services.get(r.getServiceId());
+            csv.append(r.getReference()).append(',').append(service.getServiceCode()).append(',')
+                    .append(cell(services.providerOf(service).getName())).append(',').append(r.getDeadline()).append(',')
+                    .append(r.getSubmittedAt() == null ? "not received" : r.getSubmittedAt().toLocalDate()).append(',')
+                    .append(cell(r.getLatenessReason() == null ? "" : r.getLatenessReason())).append('\n');
+        }
+        return new LateReturns(late.size(), csv.toString());
+    }
+
+    private static String cell(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    public record LateReturns(int count, String csv) {
+    }
+}
