@@ -106,9 +106,22 @@ class PiReturnLifecycleTest {
         assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
                 .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 1, 29)));
 
-        // PI2 another provider's staff cannot submit this provider's return
+        // PI2 another provider's staff cannot see or submit this provider's return, over Tasklist's REST API either
         assertThat(upload(otherProviderUser, pi, HEADER + "\nDCC-2026,20,,93,96,91,95,90,ok,").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        String taskId = scenario.task(pi, "Task_SubmitReturn").getId();
+        assertThat(rest.withBasicAuth(otherProviderUser, otherProviderUser)
+                .getForEntity("/engine-rest/task?processInstanceBusinessKey={key}", List.class, pi.getBusinessKey())
+                .getBody()).isEmpty();
+        assertThat(rest.withBasicAuth(providerUser, providerUser)
+                .getForEntity("/engine-rest/task?processInstanceBusinessKey={key}", List.class, pi.getBusinessKey())
+                .getBody()).hasSize(1);
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(rest.withBasicAuth(otherProviderUser, otherProviderUser).postForEntity("/engine-rest/task/{id}/complete",
+                new HttpEntity<>("{\"variables\":{}}", json), String.class, taskId).getStatusCode().is2xxSuccessful())
+                .isFalse();
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.AWAITED);
         // PI4 percentages are 0-100; nothing recorded
         ResponseEntity<Map> outOfRange = upload(providerUser, pi, HEADER + "\nDCC-2026,20,,93,101,91,95,90,ok,");
         assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
