@@ -13,10 +13,29 @@ public class MeetingSchedule {
 
     private final MeetingRepository meetings;
     private final ContractedServiceRepository services;
+    private final ProviderFeedbackRepository feedback;
 
-    MeetingSchedule(MeetingRepository meetings, ContractedServiceRepository services) {
+    MeetingSchedule(MeetingRepository meetings, ContractedServiceRepository services,
+            ProviderFeedbackRepository feedback) {
         this.meetings = meetings;
         this.services = services;
+        this.feedback = feedback;
+    }
+
+    /** C8: the providers' survey answers given in a month, summarised as average ratings out of 5. */
+    @Transactional(readOnly = true)
+    public String feedbackSummary(YearMonth month) {
+        List<ProviderFeedback> answers = feedback.findByGivenAtBetween(month.atDay(1).atStartOfDay(),
+                month.plusMonths(1).atDay(1).atStartOfDay());
+        if (answers.isEmpty()) {
+            return "No survey answers from providers this month.";
+        }
+        return String.format(java.util.Locale.UK,
+                "%d survey answer(s) from providers; average out of 5: preparation %.1f, conduct %.1f, usefulness %.1f.",
+                answers.size(),
+                answers.stream().mapToInt(ProviderFeedback::getPreparationRating).average().orElse(0),
+                answers.stream().mapToInt(ProviderFeedback::getConductRating).average().orElse(0),
+                answers.stream().mapToInt(ProviderFeedback::getUsefulnessRating).average().orElse(0));
     }
 
     /**

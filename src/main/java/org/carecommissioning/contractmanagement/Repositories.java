@@ -39,4 +39,6 @@ interface ImprovementActionRepository extends JpaRepository<ImprovementAction, L
 interface ProviderFeedbackRepository extends JpaRepository<ProviderFeedback, Long> {
 
     boolean existsByMeetingId(Long meetingId);
+
+    List<ProviderFeedback> findByGivenAtBetween(java.time.LocalDateTime from, java.time.LocalDateTime to);
 }

@@ -37,13 +37,15 @@ final class ScheduleMailDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            MeetingSchedule.MonthlyReport report = schedule.monthlyReport(YearMonth.now(clock).minusMonths(1));
+            YearMonth month = YearMonth.now(clock).minusMonths(1);
+            MeetingSchedule.MonthlyReport report = schedule.monthlyReport(month);
             notifications.send(Email.of(properties.contractsManagerEmail(), "cmm-monthly-report", Map.of(
                     "month", report.month().toString(),
                     "planned", report.planned(),
                     "completed", report.completed(),
                     "percentage", report.percentageToSchedule(),
-                    "meetings", report.meetings().isEmpty() ? "(none planned)" : String.join("\n", report.meetings()))));
+                    "meetings", report.meetings().isEmpty() ? "(none planned)" : String.join("\n", report.meetings()),
+                    "feedbackSummary", schedule.feedbackSummary(month))));
         }
     }
 

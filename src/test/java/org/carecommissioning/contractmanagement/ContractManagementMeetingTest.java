@@ -206,6 +206,8 @@ class ContractManagementMeetingTest {
         assertThat(meetings.get(meetingId).getStatus()).isEqualTo(MeetingStatus.CLOSED);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(meeting.getId())
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_MeetingClosed");
+        assertThat(schedule.feedbackSummary(YearMonth.of(2027, 1))).as("C8 answers summarised")
+                .contains("survey answer(s)").contains("usefulness");
 
         // C7 an action is closed as soon as the service's own officer validates it
         ImprovementAction first = improvementPlan.openActions(service.getServiceCode()).get(0);

@@ -64,6 +64,7 @@ class MailTemplatesTest {
             Map.entry("deadline", "2027-01-28"),
             Map.entry("request", "Please explain the low utilisation."),
             Map.entry("lateCount", 2),
+            Map.entry("feedbackSummary", "1 survey answer(s) from providers"),
             Map.entry("redCount", 2));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
