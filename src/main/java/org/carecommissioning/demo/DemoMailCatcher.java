@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -47,19 +46,45 @@ class DemoMailCatcher {
         }
 
         @GetMapping("/api/demo/mailbox")
-        List<Map<String, String>> mailbox() throws MessagingException {
+        List<Map<String, String>> mailbox() throws MessagingException, java.io.IOException {
             var authentication = identityService.getCurrentAuthentication();
             if (authentication == null || !authentication.getGroupIds().contains("camunda-admin")) {
                 throw new AccessDenied("Only an administrator can read the demo mailbox.");
             }
             List<Map<String, String>> messages = new java.util.ArrayList<>();
             for (MimeMessage message : smtp.getReceivedMessages()) {
+                List<String> attachments = new java.util.ArrayList<>();
                 messages.add(Map.of(
                         "to", Arrays.toString(message.getAllRecipients()),
                         "subject", message.getSubject(),
-                        "body", GreenMailUtil.getBody(message)));
+                        "body", text(message.getContent(), attachments),
+                        "attachments", String.join(", ", attachments)));
             }
             return messages;
+        }
+
+        /** The decoded text of a message, collecting the names of its attachments. */
+        private static String text(Object content, List<String> attachments) {
+            try {
+                if (content instanceof String text) {
+                    return text;
+                }
+                if (content instanceof jakarta.mail.Multipart multipart) {
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 0; i < multipart.getCount(); i++) {
+                        jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                        if (part.getFileName() != null) {
+                            attachments.add(part.getFileName());
+                        } else {
+                            text.append(text(part.getContent(), attachments));
+                        }
+                    }
+                    return text.toString();
+                }
+                return "";
+            } catch (MessagingException | java.io.IOException e) {
+                return "(unreadable: " + e.getMessage() + ")";
+            }
         }
     }
 }

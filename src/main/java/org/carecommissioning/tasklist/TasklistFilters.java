@@ -71,6 +71,14 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("color", color);
         properties.put("description", "Created at start-up for group " + group);
         properties.put("refresh", true);
+        // shown on each task in the list, so two referrals' tasks can be told apart
+        properties.put("variables", java.util.List.of(
+                Map.of("name", "referralNumber", "label", "Referral"),
+                Map.of("name", "serviceUserName", "label", "Client"),
+                Map.of("name", "invoiceNumber", "label", "Invoice"),
+                Map.of("name", "meetingReference", "label", "Meeting"),
+                Map.of("name", "returnReference", "label", "PI return"),
+                Map.of("name", "serviceName", "label", "Service")));
         Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
         filterService.saveFilter(filter);
         Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -83,6 +91,9 @@ class TasklistFilters implements ApplicationRunner {
 
     private static String label(String group) {
         String words = group.replace('-', ' ');
+        if (words.startsWith("sp ")) {
+            return "SP" + words.substring(2);
+        }
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }
