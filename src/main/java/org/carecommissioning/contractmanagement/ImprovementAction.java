@@ -1,6 +1,7 @@
 package org.carecommissioning.contractmanagement;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** An action agreed at a meeting: the provider's improvement plan is the service's open actions (C5, C7). */
+/**
+ * An action agreed at a meeting: the provider's improvement plan is the service's open actions (C5, C7). The
+ * provider keeps it live with a progress note; the purchasing officer closes it once validated.
+ */
 @Entity
 @Table(name = "improvement_action")
 public class ImprovementAction {
@@ -46,6 +50,15 @@ public class ImprovementAction {
     @Column(name = "closed_on")
     private LocalDate closedOn;
 
+    @Column(name = "progress_note")
+    private String progressNote;
+
+    @Column(name = "progress_updated_by")
+    private String progressUpdatedBy;
+
+    @Column(name = "progress_updated_at")
+    private LocalDateTime progressUpdatedAt;
+
     @Version
     private int version;
 
@@ -66,6 +79,13 @@ public class ImprovementAction {
         this.validatedBy = officer;
         this.completionNote = note;
         this.closedOn = on;
+    }
+
+    /** C7: the provider's latest progress on the action; the plan is a live document. */
+    void recordProgress(String note, String by, LocalDateTime at) {
+        this.progressNote = note;
+        this.progressUpdatedBy = by;
+        this.progressUpdatedAt = at;
     }
 
     public Long getId() {
@@ -102,5 +122,21 @@ public class ImprovementAction {
 
     public LocalDate getClosedOn() {
         return closedOn;
+    }
+
+    public String getCompletionNote() {
+        return completionNote;
+    }
+
+    public String getProgressNote() {
+        return progressNote;
+    }
+
+    public String getProgressUpdatedBy() {
+        return progressUpdatedBy;
+    }
+
+    public LocalDateTime getProgressUpdatedAt() {
+        return progressUpdatedAt;
     }
 }

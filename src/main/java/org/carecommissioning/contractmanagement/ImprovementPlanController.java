@@ -1,5 +1,6 @@
 package org.carecommissioning.contractmanagement;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * C7: the improvement plan over the authenticated API. The provider sees its own services' plans; the
- * commissioning team sees all; a purchasing officer closes an action as soon as they have validated it.
+ * C7: the improvement plan over the authenticated API. The provider sees its own services' plans and keeps them up
+ * to date with its progress on each action; the commissioning team sees all; a purchasing officer closes an action
+ * as soon as they have validated it.
  */
 @RestController
 class ImprovementPlanController {
@@ -53,9 +55,31 @@ class ImprovementPlanController {
                 body.get("evidence")));
     }
 
+    /** C7: the provider's own staff (group {@code pr-<code>}) record progress on an open action. */
+    @PostMapping("/api/improvement-actions/{actionId}/progress")
+    Map<String, Object> progress(@PathVariable Long actionId, @RequestBody Map<String, String> body) {
+        ContractedService service = services.get(plan.action(actionId).getServiceId());
+        if (!groups().contains(services.providerOf(service).getGroupId())) {
+            throw new AccessDenied("Only the staff of " + service.getServiceCode()
+                    + "'s own provider keep its improvement plan up to date.");
+        }
+        return view(plan.updateProgress(actionId, body.get("note"),
+                identityService.getCurrentAuthentication().getUserId()));
+    }
+
     private static Map<String, Object> view(ImprovementAction action) {
-        return Map.of("id", action.getId(), "description", action.getDescription(), "owner", action.getOwner(),
-                "targetDate", action.getTargetDate().toString(), "status", action.getStatus().name());
+        // the progress fields are empty until the provider writes one: Map.of takes no nulls
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", action.getId());
+        view.put("description", action.getDescription());
+        view.put("owner", action.getOwner());
+        view.put("targetDate", action.getTargetDate().toString());
+        view.put("status", action.getStatus().name());
+        view.put("progressNote", action.getProgressNote());
+        view.put("progressUpdatedBy", action.getProgressUpdatedBy());
+        view.put("progressUpdatedAt", action.getProgressUpdatedAt() == null ? null
+                : action.getProgressUpdatedAt().toString());
+        return view;
     }
 
     private List<String> groups() {

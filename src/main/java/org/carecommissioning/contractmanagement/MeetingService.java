@@ -304,7 +304,8 @@ public class MeetingService {
     @Transactional(readOnly = true)
     public List<String> openActionLines(Long serviceId) {
         return actions.findByServiceIdAndStatusOrderByTargetDate(serviceId, ActionStatus.OPEN).stream()
-                .map(a -> a.getDescription() + " | " + a.getOwner() + " | " + a.getTargetDate())
+                .map(a -> a.getDescription() + " | " + a.getOwner() + " | " + a.getTargetDate()
+                        + (a.getProgressNote() == null ? "" : " | progress: " + a.getProgressNote()))
                 .collect(Collectors.toList());
     }
 

@@ -1,15 +1,21 @@
 package org.carecommissioning.contractmanagement;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.CurrentUser;
 import org.carecommissioning.shared.FormValues;
+import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.ProcessVariables;
+import org.carecommissioning.shared.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
 /** The recording steps of the contract management meeting process: read the form, call MeetingService. */
@@ -159,23 +165,107 @@ final class MeetingStepDelegates {
         }
     }
 
-    /** C5: minutes, and the actions with owner and target date that make the improvement plan (C7). */
+    /**
+     * C5: minutes, and the actions with owner and target date that make the improvement plan (C7). The provider
+     * writes the plan from every open action of the service, older ones included.
+     */
     @Component("registerMinutesDelegate")
     static class RegisterMinutes implements JavaDelegate {
 
-        private final MeetingService meetings;
+        /** C7, X1 Decision: the written plan is due 2 weeks after the minutes (and after each return). */
+        static final int PLAN_DUE_DAYS = 14;
 
-        RegisterMinutes(MeetingService meetings) {
+        private final MeetingService meetings;
+        private final CareProperties properties;
+        private final Clock clock;
+
+        RegisterMinutes(MeetingService meetings, CareProperties properties, Clock clock) {
             this.meetings = meetings;
+            this.properties = properties;
+            this.clock = clock;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            List<ImprovementAction> actions = meetings.recordMinutes(ProcessVariables.id(execution, "meetingId"),
+            Long meetingId = ProcessVariables.id(execution, "meetingId");
+            List<ImprovementAction> actions = meetings.recordMinutes(meetingId,
                     FormValues.date(execution.getVariable("heldOn"), "C5", "The date the meeting was held"),
                     FormValues.text(execution.getVariable("minutes")),
                     FormValues.text(execution.getVariable("actions")));
             execution.setVariable("actionsAgreed", actions.size());
+            List<String> open = meetings.openActionLines(meetings.get(meetingId).getService().getId());
+            execution.setVariable("openActionCount", open.size());
+            execution.setVariable("openActions", String.join("\n", open));
+            execution.setVariable("improvementPlanDueAt",
+                    ProcessDates.endOfDay(LocalDate.now(clock).plusDays(PLAN_DUE_DAYS), properties.zone()));
+        }
+    }
+
+    /** C7: the provider's written improvement plan (first or revised); the officer agrees it within 5 working days. */
+    @Component("recordImprovementPlanDelegate")
+    static class RecordImprovementPlan implements JavaDelegate {
+
+        /** C7, X1: the purchasing officer agrees or returns the plan within 5 working days. */
+        static final int AGREEMENT_WORKING_DAYS = 5;
+
+        private final ImprovementPlan plan;
+        private final WorkingDayCalendar calendar;
+        private final CareProperties properties;
+        private final Clock clock;
+
+        RecordImprovementPlan(ImprovementPlan plan, WorkingDayCalendar calendar, CareProperties properties,
+                Clock clock) {
+            this.plan = plan;
+            this.calendar = calendar;
+            this.properties = properties;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            plan.write(ProcessVariables.id(execution, "meetingId"),
+                    FormValues.text(execution.getVariable("improvementPlan")), CurrentUser.of(execution));
+            execution.setVariable("planAgreementDueAt", ProcessDates.endOfDay(
+                    calendar.plusWorkingDays(LocalDate.now(clock), AGREEMENT_WORKING_DAYS), properties.zone()));
+            // the officer's form starts without the previous round's decision; the comments stay on the plan record
+            execution.removeVariable("planDecision");
+            execution.removeVariable("planAgreed");
+            execution.removeVariable("planReviewComments");
+        }
+    }
+
+    /**
+     * C7: the purchasing officer agrees the plan, or returns it to the provider with what to change; a returned plan
+     * is due again 2 weeks later (X1), as the first one was after the minutes.
+     */
+    @Component("recordPlanAgreementDelegate")
+    static class RecordPlanAgreement implements JavaDelegate {
+
+        private final ImprovementPlan plan;
+        private final CareProperties properties;
+        private final Clock clock;
+
+        RecordPlanAgreement(ImprovementPlan plan, CareProperties properties, Clock clock) {
+            this.plan = plan;
+            this.properties = properties;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            String choice = FormValues.text(execution.getVariable("planDecision"));
+            if (!"agree".equals(choice) && !"revise".equals(choice)) {
+                throw new BusinessRuleViolation("C7", "Agree the improvement plan or send it back to the provider"
+                        + " to revise.");
+            }
+            boolean agreed = "agree".equals(choice);
+            plan.agree(ProcessVariables.id(execution, "meetingId"), CurrentUser.of(execution), agreed,
+                    FormValues.text(execution.getVariable("planReviewComments")));
+            execution.setVariable("planAgreed", agreed);
+            if (!agreed) {
+                execution.setVariable("improvementPlanDueAt", ProcessDates.endOfDay(
+                        LocalDate.now(clock).plusDays(RegisterMinutes.PLAN_DUE_DAYS), properties.zone()));
+            }
         }
     }
 

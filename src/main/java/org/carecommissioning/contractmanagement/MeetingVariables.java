@@ -35,6 +35,8 @@ final class MeetingVariables {
         variables.put("meetingDate", date.toString());
         // C3 desk-top review two weeks ahead, leaving time for an audit with the provider (C4) the week after
         variables.put("internalAuditDueAt", ProcessDates.startOfDay(date.minusDays(14), zone));
+        // C4: the contracts manager decides on that audit a few days after the desk-top review, a week before it
+        variables.put("auditDecisionDueAt", ProcessDates.startOfDay(date.minusDays(10), zone));
         variables.put("providerAuditDueAt", ProcessDates.startOfDay(date.minusDays(2), zone));
         // C5: the agenda reaches the provider at least one day before the meeting
         variables.put("agendaDueAt", ProcessDates.startOfDay(date.minusDays(1), zone));

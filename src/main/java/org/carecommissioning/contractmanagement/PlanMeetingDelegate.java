@@ -19,13 +19,15 @@ class PlanMeetingDelegate implements JavaDelegate {
     private final ContractServices services;
     private final WorkingDayCalendar calendar;
     private final CareProperties properties;
+    private final MeetingPlanning planning;
 
     PlanMeetingDelegate(MeetingService meetings, ContractServices services, WorkingDayCalendar calendar,
-            CareProperties properties) {
+            CareProperties properties, MeetingPlanning planning) {
         this.meetings = meetings;
         this.services = services;
         this.calendar = calendar;
         this.properties = properties;
+        this.planning = planning;
     }
 
     @Override
@@ -34,6 +36,8 @@ class PlanMeetingDelegate implements JavaDelegate {
                 FormValues.date(execution.getVariable("meetingDate"), "C2", "The meeting date"),
                 CurrentUser.of(execution));
         execution.setProcessBusinessKey(meeting.getReference());
+        // C1: a meeting planned from the start form ends the service's wait to plan one
+        planning.meetingPlanned(meeting.getService().getServiceCode(), (String) execution.getVariable("plannedFrom"));
         execution.setVariables(MeetingVariables.of(meeting, services.providerOf(meeting.getService()),
                 calendar.plusWorkingDays(meeting.getMeetingDate(), MINUTES_WORKING_DAYS), properties.zone()));
     }

@@ -36,6 +36,11 @@ interface ImprovementActionRepository extends JpaRepository<ImprovementAction, L
     List<ImprovementAction> findByServiceIdAndStatusOrderByTargetDate(Long serviceId, ActionStatus status);
 }
 
+interface ImprovementPlanDocumentRepository extends JpaRepository<ImprovementPlanDocument, Long> {
+
+    Optional<ImprovementPlanDocument> findByMeetingId(Long meetingId);
+}
+
 interface ProviderFeedbackRepository extends JpaRepository<ProviderFeedback, Long> {
 
     boolean existsByMeetingId(Long meetingId);

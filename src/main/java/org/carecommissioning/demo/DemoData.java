@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.carecommissioning.contractmanagement.ContractServices;
+import org.carecommissioning.contractmanagement.MeetingPlanning;
 import org.carecommissioning.contractmanagement.PriorityLevel;
 import org.carecommissioning.invoicing.FinancialQuarter;
 import org.carecommissioning.performance.ContractPage;
@@ -46,12 +47,13 @@ class DemoData implements ApplicationRunner {
     private final PartnershipService partnerships;
     private final TherapistService therapists;
     private final ContractServices contractServices;
+    private final MeetingPlanning meetingPlanning;
     private final Workbooks workbooks;
     private final SystemAuthority system;
     private final Clock clock;
 
     DemoData(IdentityService identityService, RuntimeService runtimeService, OrganisationService organisations,
-            PartnershipService partnerships, TherapistService therapists, ContractServices contractServices,
+            PartnershipService partnerships, TherapistService therapists, ContractServices contractServices, MeetingPlanning meetingPlanning,
             Workbooks workbooks, SystemAuthority system, Clock clock) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
@@ -59,6 +61,7 @@ class DemoData implements ApplicationRunner {
         this.partnerships = partnerships;
         this.therapists = therapists;
         this.contractServices = contractServices;
+        this.meetingPlanning = meetingPlanning;
         this.workbooks = workbooks;
         this.system = system;
         this.clock = clock;
@@ -102,7 +105,9 @@ class DemoData implements ApplicationRunner {
         Organisation haven = organisations.registerProvider("HAVEN", "Haven Housing Support", "contracts@haven.example");
         identityService.createMembership(Roles.PROVIDER, haven.getGroupId());
         contractServices.register("SP101", "Haven floating support", "HAVEN", "Single homeless people",
-                "Floating support", PriorityLevel.AMBER, Roles.PURCHASING_OFFICER, LocalDate.now(clock).plusMonths(2));
+                "Floating support", PriorityLevel.AMBER, Roles.PURCHASING_OFFICER, LocalDate.now(clock).plusWeeks(7));
+        // C1: due in 7 weeks, inside the 8 weeks of planning: its "Plan next ... meeting" task opens at once
+        meetingPlanning.scheduleNext("SP101");
         String year = new ReportingYear(FinancialQuarter.containing(LocalDate.now(clock)).startYear()).toString();
         workbooks.issue("SP101", year, new ContractPage("DCC-" + year.substring(0, 4), "Derbyshire County Council", 40,
                 "OVER_2", false, "Contracts manager", new BigDecimal("120"), new BigDecimal("15"), new BigDecimal("5")),

@@ -1,6 +1,8 @@
 package org.carecommissioning.performance;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.carecommissioning.contractmanagement.ContractServices;
@@ -14,10 +16,12 @@ public class PiReports {
 
     private final PiReturnRepository returns;
     private final ContractServices services;
+    private final Clock clock;
 
-    PiReports(PiReturnRepository returns, ContractServices services) {
+    PiReports(PiReturnRepository returns, ContractServices services, Clock clock) {
         this.returns = returns;
         this.services = services;
+        this.clock = clock;
     }
 
     /** PI8: every return of the quarter with its indicators, the triggers missed and where it stands. */
@@ -39,11 +43,15 @@ public class PiReports {
         return csv.toString();
     }
 
-    /** PI7: the quarter's returns not in by their deadline, with the reason recorded for each. */
+    /**
+     * PI7: the quarter's returns not in by their deadline, with the reason recorded for each. The deadline is the
+     * one in force: a return with an agreed extension is late only once the extended deadline has passed.
+     */
     @Transactional(readOnly = true)
     public LateReturns lateReturns(String reportingYear, int quarter) {
+        LocalDate today = LocalDate.now(clock);
         List<PiReturn> late = returns.findByReportingYearAndQuarterOrderByReference(reportingYear, quarter).stream()
-                .filter(r -> r.isLate() || r.getStatus() == ReturnStatus.AWAITED)
+                .filter(r -> r.isLate() || (r.getStatus() == ReturnStatus.AWAITED && today.isAfter(r.getDeadline())))
                 .toList();
         StringBuilder csv = new StringBuilder("reference,service_code,provider,deadline,received,lateness_reason\n");
         for (PiReturn r : late) {

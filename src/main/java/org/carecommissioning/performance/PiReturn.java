@@ -35,7 +35,21 @@ public class PiReturn {
 
     private int quarter;
 
+    /** PI2: the deadline the provider was first given; {@link #getDeadline()} is the one in force. */
     private LocalDate deadline;
+
+    /** PI7: a later deadline agreed with the provider (null when none), why, by whom and when. */
+    @Column(name = "extended_deadline")
+    private LocalDate extendedDeadline;
+
+    @Column(name = "extension_reason")
+    private String extensionReason;
+
+    @Column(name = "extension_agreed_by")
+    private String extensionAgreedBy;
+
+    @Column(name = "extension_agreed_at")
+    private LocalDateTime extensionAgreedAt;
 
     @Enumerated(EnumType.STRING)
     private ReturnStatus status;
@@ -132,8 +146,16 @@ public class PiReturn {
         this.workbookVersion = workbookVersion;
         this.submittedBy = by;
         this.submittedAt = at;
-        this.late = this.late || at.toLocalDate().isAfter(deadline);
+        this.late = this.late || at.toLocalDate().isAfter(getDeadline());
         this.status = ReturnStatus.SUBMITTED;
+    }
+
+    /** PI7: an agreed extension; the reminder and lateness are judged against it from now on. */
+    void extendDeadline(LocalDate newDeadline, String reason, String agreedBy, LocalDateTime at) {
+        this.extendedDeadline = newDeadline;
+        this.extensionReason = reason;
+        this.extensionAgreedBy = agreedBy;
+        this.extensionAgreedAt = at;
     }
 
     void breached(String indicators) {
@@ -206,8 +228,30 @@ public class PiReturn {
         return quarter;
     }
 
+    /** PI2, PI7: the deadline in force: the agreed extension if there is one, else the deadline first given. */
     public LocalDate getDeadline() {
+        return extendedDeadline != null ? extendedDeadline : deadline;
+    }
+
+    /** PI2: the deadline the provider was first given, before any extension. */
+    public LocalDate getOriginalDeadline() {
         return deadline;
+    }
+
+    public LocalDate getExtendedDeadline() {
+        return extendedDeadline;
+    }
+
+    public String getExtensionReason() {
+        return extensionReason;
+    }
+
+    public String getExtensionAgreedBy() {
+        return extensionAgreedBy;
+    }
+
+    public LocalDateTime getExtensionAgreedAt() {
+        return extensionAgreedAt;
     }
 
     public ReturnStatus getStatus() {
@@ -238,6 +282,10 @@ public class PiReturn {
         return breachedIndicators;
     }
 
+    /**
+     * PI7: not in by the deadline in force (an agreed extension moves it): set when the deadline timer finds the
+     * return still awaited, or when it is submitted after that deadline.
+     */
     public boolean isLate() {
         return late;
     }

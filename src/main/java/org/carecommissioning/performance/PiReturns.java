@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.contractmanagement.MeetingPlanning;
 import org.carecommissioning.performance.PiReturn.Submission;
 import org.carecommissioning.performance.TriggerEvaluator.Breach;
 import org.carecommissioning.shared.BusinessRuleViolation;
@@ -21,18 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PiReturns {
 
+    /** PI5: what the contracts manager may decide on a referred missed trigger (pi-referral-decision form). */
+    static final List<String> REFERRAL_DECISIONS = List.of("monitor", "earlier-meeting", "default-notice");
+    static final String EARLIER_MEETING = "earlier-meeting";
+
     private final PiReturnRepository returns;
     private final Workbooks workbooks;
     private final ContractServices services;
     private final TriggerEvaluator triggers;
+    private final MeetingPlanning meetingPlanning;
     private final Clock clock;
 
     PiReturns(PiReturnRepository returns, Workbooks workbooks, ContractServices services, TriggerEvaluator triggers,
-            Clock clock) {
+            MeetingPlanning meetingPlanning, Clock clock) {
         this.returns = returns;
         this.workbooks = workbooks;
         this.services = services;
         this.triggers = triggers;
+        this.meetingPlanning = meetingPlanning;
         this.clock = clock;
     }
 
@@ -133,14 +140,25 @@ public class PiReturns {
         return piReturn;
     }
 
-    /** PI5: the contracts manager's decision, up to a default notice or bringing the next meeting forward. */
+    /**
+     * PI5: the contracts manager's decision, up to a default notice or bringing the next meeting forward; a meeting
+     * brought forward is due within six weeks and its planning task goes to the purchasing officer at once.
+     */
     @Transactional
     public PiReturn decide(String reference, String decision, String reason) {
         if (decision == null || reason == null || reason.isBlank()) {
             throw new BusinessRuleViolation("PI5", "Choose the action and record the reason.");
         }
+        if (!REFERRAL_DECISIONS.contains(decision)) {
+            throw new BusinessRuleViolation("PI5", "\"" + decision + "\" is not a decision; choose one of "
+                    + REFERRAL_DECISIONS + ".");
+        }
         PiReturn piReturn = get(reference);
-        piReturn.decideByManager(decision + ": " + reason.trim());
+        String recorded = decision + ": " + reason.trim();
+        if (EARLIER_MEETING.equals(decision)) {
+            recorded += " (next meeting now due by " + meetingPlanning.bringForward(piReturn.getServiceId()) + ")";
+        }
+        piReturn.decideByManager(recorded);
         return piReturn;
     }
 
@@ -217,7 +235,7 @@ public class PiReturns {
         return services.get(piReturn.getServiceId());
     }
 
-    private static String describe(ReturnStatus status) {
+    static String describe(ReturnStatus status) {
         return status.name().toLowerCase().replace('_', ' ');
     }
 

@@ -91,7 +91,8 @@ final class ReturnMails {
         @Override
         public void execute(DelegateExecution execution) {
             PiReturn piReturn = returns.get((String) execution.getVariable("returnReference"));
-            if (piReturn.getStatus() != ReturnStatus.AWAITED) {
+            // a return sent back for missing data and not resubmitted by the deadline is not in either
+            if (piReturn.getStatus() != ReturnStatus.AWAITED && piReturn.getStatus() != ReturnStatus.RETURNED_TO_PROVIDER) {
                 return; // in by the deadline: nothing to chase
             }
             returns.markOverdue(piReturn.getReference());

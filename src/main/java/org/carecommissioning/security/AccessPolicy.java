@@ -44,6 +44,7 @@ public class AccessPolicy {
         startable(Roles.FINANCE, "quarterly-invoicing");
         startable(Roles.PURCHASING_OFFICER, "contract-management-meeting");
         grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "contract-management-meeting", Permissions.READ);
+        grant(Roles.PURCHASING_OFFICER, Resources.PROCESS_DEFINITION, "cmm-next-meeting", Permissions.READ);
         startable(Roles.PURCHASING_OFFICER, "pi-return");
         grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "pi-return", Permissions.READ);
         grant(Roles.DATA_INPUT_CLERK, Resources.PROCESS_DEFINITION, "pi-return", Permissions.READ);

@@ -199,8 +199,30 @@ class ContractManagementMeetingTest {
                 "Your feedback on the contract management meeting CMM-S" + code + "-20270111");
         assertThat(scenario.as(otherProviderUser, () -> taskService.createTaskQuery()
                 .processInstanceId(meeting.getId()).count())).isZero();
+        // the provider now has two tasks: the survey and, on the parallel C7 branch, the improvement plan to write
         assertThat(scenario.as(providerUser, () -> taskService.createTaskQuery()
-                .processInstanceId(meeting.getId()).singleResult().getTaskDefinitionKey())).isEqualTo("Task_GiveFeedback");
+                .processInstanceId(meeting.getId()).list()).stream().map(Task::getTaskDefinitionKey))
+                .containsExactlyInAnyOrder("Task_GiveFeedback", "Task_WriteImprovementPlan");
+
+        // C7 the provider writes the plan from the open actions; the officer returns it once, then agrees the revision
+        assertThat(runtimeService.getVariable(meeting.getId(), "openActionCount")).isEqualTo(2);
+        assertThat(runtimeService.getVariable(meeting.getId(), "openActions")).isEqualTo(
+                "Return the QAF | Provider manager | 2027-02-01\nWrite a training plan | J. Smith | 2027-03-01");
+        scenario.complete(providerUser, meeting, "Task_WriteImprovementPlan", Map.of("improvementPlan",
+                "Return the QAF by 1 February; training plan drafted by the manager in February."));
+        assertThat(scenario.task(meeting, "Task_AgreeImprovementPlan").getAssignee()).isEqualTo(officer);
+        scenario.complete(officer, meeting, "Task_AgreeImprovementPlan", Map.of("planDecision", "revise",
+                "planReviewComments", "Name who delivers the lone-working training."));
+        assertThat(runtimeService.getVariable(meeting.getId(), "planReviewComments"))
+                .isEqualTo("Name who delivers the lone-working training.");
+        scenario.complete(providerUser, meeting, "Task_WriteImprovementPlan", Map.of("improvementPlan",
+                "Return the QAF by 1 February; J. Smith delivers lone-working training by 1 March."));
+        scenario.complete(officer, meeting, "Task_AgreeImprovementPlan", Map.of("planDecision", "agree"));
+        assertThat(improvementPlan.planOf(meetingId).orElseThrow().getStatus())
+                .isEqualTo(ImprovementPlanDocument.Status.AGREED);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(meeting.getId())
+                .activityId("EndEvent_ImprovementPlanAgreed").count()).isEqualTo(1);
+
         scenario.complete(providerUser, meeting, "Task_GiveFeedback", Map.of("preparationRating", 4,
                 "conductRating", 5, "usefulnessRating", 3, "feedbackComments", "Clear agenda"));
         assertThat(meetings.get(meetingId).getStatus()).isEqualTo(MeetingStatus.CLOSED);

@@ -51,7 +51,7 @@ class PostgresLifecycleIT {
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedDatabase.register(registry);
         registry.add("MAIL_HOST", () -> "127.0.0.1");
-        registry.add("MAIL_PORT", () -> 3025);
+        registry.add("MAIL_PORT", TestSmtp::port);
         // the integration tests share one database, so one administrator password
         registry.add("ADMIN_PASSWORD", () -> "test-admin-secret");
         registry.add("camunda.bpm.job-execution.enabled", () -> false);

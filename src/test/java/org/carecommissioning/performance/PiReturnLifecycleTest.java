@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.PriorityLevel;
@@ -56,9 +60,15 @@ class PiReturnLifecycleTest {
     @Autowired
     PiReturns returns;
     @Autowired
+    ReturnDeadlines deadlines;
+    @Autowired
     TestRestTemplate rest;
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    PiReports reports;
 
     String code;
     Organisation provider;
@@ -159,7 +169,16 @@ class PiReturnLifecycleTest {
         assertThat(signedOff.getStatus()).isEqualTo(ReturnStatus.SIGNED_OFF);
         assertThat(signedOff.getCheckedBy()).isEqualTo(officer);
         assertThat(signedOff.getCheckerComments()).isEqualTo("Repairs may take months");
-        assertThat(signedOff.getManagerDecision()).startsWith("earlier-meeting: Utilisation");
+        assertThat(signedOff.getManagerDecision()).startsWith("earlier-meeting: Utilisation")
+                .endsWith("(next meeting now due by 2027-03-03)");
+        // PI5 the meeting due on 1 June is brought forward to 6 weeks from the decision, and planning opens at once
+        assertThat(services.byCode("S" + code).getNextMeetingDue()).isEqualTo(LocalDate.of(2027, 3, 3));
+        var planner = runtimeService.createProcessInstanceQuery().processDefinitionKey("cmm-next-meeting")
+                .variableValueEquals("serviceCode", "S" + code).singleResult();
+        assertThat(planner.getBusinessKey()).isEqualTo("PLAN-S" + code + "-20270303");
+        scenario.executeDueJobs(planner.getId());
+        assertThat(taskService.createTaskQuery().processDefinitionKey("cmm-next-meeting")
+                .processVariableValueEquals("serviceCode", "S" + code).taskAssignee(officer).count()).isEqualTo(1);
 
         scenario.complete(clerk, pi, "Task_RecordReturnData", Map.of("dataRecorded", true));
         assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.RECORDED);
@@ -187,6 +206,122 @@ class PiReturnLifecycleTest {
                 "latenessReason", "Manager on sick leave"));
         assertThat(returns.get(pi.getBusinessKey()).getLatenessReason()).isEqualTo("Manager on sick leave");
         assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.SIGNED_OFF);
+    }
+
+    @Test
+    @DisplayName("PI7 X1 an extension agreed before the deadline moves the task's due date and the deadline timer: no reminder at the old deadline, the reminder and the contracts manager's notice at the new one")
+    void extensionMovesTheReminder() throws Exception {
+        ProcessInstance pi = request(3, "2027-01-28");
+        scenario.executeDueJobs(pi.getId());
+        assertThat(deadlineTimer(pi).getDuedate()).isEqualTo(timerAt(LocalDate.of(2027, 1, 28)));
+
+        Scenario.now(LocalDateTime.of(2027, 1, 20, 10, 0));
+        ResponseEntity<Map> agreed = extend(officer, pi, "2027-02-11", "Finance system being replaced");
+        assertThat(agreed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(agreed.getBody()).containsEntry("deadline", "2027-02-11")
+                .containsEntry("originalDeadline", "2027-01-28").containsEntry("extensionAgreedBy", officer);
+        PiReturn extended = returns.get(pi.getBusinessKey());
+        assertThat(extended.getStatus()).isEqualTo(ReturnStatus.AWAITED);
+        assertThat(extended.getDeadline()).isEqualTo(LocalDate.of(2027, 2, 11));
+        assertThat(extended.getOriginalDeadline()).isEqualTo(LocalDate.of(2027, 1, 28));
+        assertThat(extended.getExtensionReason()).isEqualTo("Finance system being replaced");
+        assertThat(extended.getExtensionAgreedBy()).isEqualTo(officer);
+        // X1 Tasklist shows the new due date; the timer waits for the new deadline
+        assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
+                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 2, 12)));
+        assertThat(deadlineTimer(pi).getDuedate()).isEqualTo(timerAt(LocalDate.of(2027, 2, 11)));
+        assertThat(runtimeService.getVariable(pi.getId(), "deadlineDate")).isEqualTo("2027-02-11");
+        assertThat(runtimeService.getVariable(pi.getId(), "deadline")).isEqualTo("2027-02-11");
+
+        // PI7 at the old deadline nothing is chased and the return is not late
+        Scenario.now(LocalDateTime.of(2027, 1, 29, 8, 0));
+        scenario.executeDueJobs(pi.getId());
+        assertThat(subjectsTo(provider.getEmail())).noneMatch(subject -> subject.startsWith("Reminder"));
+        assertThat(subjectsTo("contracts.manager@commissioning.example"))
+                .noneMatch(subject -> subject.contains(pi.getBusinessKey()));
+        assertThat(returns.get(pi.getBusinessKey()).isLate()).isFalse();
+        Scenario.now(LocalDateTime.of(2027, 2, 1, 7, 0));
+        assertThat(reports.lateReturns("2026/27", 3).csv()).doesNotContain(pi.getBusinessKey());
+
+        // PI7 at the new deadline: the reminder, the contracts manager is told, and the report counts it
+        Scenario.now(LocalDateTime.of(2027, 2, 12, 8, 0));
+        scenario.executeDueJobs(pi.getId());
+        assertThat(subjectsTo(provider.getEmail()))
+                .contains("Reminder: PI return " + pi.getBusinessKey() + " was due on 2027-02-11");
+        assertThat(subjectsTo("contracts.manager@commissioning.example"))
+                .contains("Late PI return: " + pi.getBusinessKey() + " from Provider " + code);
+        assertThat(returns.get(pi.getBusinessKey()).isLate()).isTrue();
+        assertThat(reports.lateReturns("2026/27", 3).csv()).contains(pi.getBusinessKey() + ",S" + code + ",Provider "
+                + code + ",2027-02-11,not received,");
+
+        // PI7 the deadline has passed: no further extension, the reason for lateness is recorded instead
+        ExtensionState late = state(pi);
+        ResponseEntity<Map> tooLate = extend(officer, pi, "2027-02-25", "Still waiting for the new system");
+        assertThat(tooLate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLate.getBody().get("message").toString()).contains("deadline of 2027-02-11 has passed")
+                .contains("reason for lateness");
+        assertThat(state(pi)).isEqualTo(late);
+    }
+
+    @Test
+    @DisplayName("PI7 X1 an extension is refused, leaving the return unchanged, for a date not later, without a reason, for anyone but the service's officer or a contracts manager (403), once submitted, or after the deadline; a return in by the agreed deadline is not late")
+    void extensionRefusedAndInTimeByTheAgreedDeadline() throws Exception {
+        ProcessInstance pi = request(3, "2027-01-28");
+        scenario.executeDueJobs(pi.getId());
+        String otherOfficer = "pi-po2-" + code;
+        scenario.user(otherOfficer, "purchasing-officer");
+        Scenario.now(LocalDateTime.of(2027, 1, 20, 10, 0));
+        ExtensionState before = state(pi);
+
+        assertRefused(extend(officer, pi, "2027-01-27", "Short of staff"), HttpStatus.BAD_REQUEST,
+                "later than the current deadline of 2027-01-28");
+        assertRefused(extend(officer, pi, "2027-01-28", "Short of staff"), HttpStatus.BAD_REQUEST,
+                "later than the current deadline");
+        assertRefused(extend(officer, pi, "2027-02-11", " "), HttpStatus.BAD_REQUEST, "Record why the deadline is extended");
+        assertRefused(extendJson(officer, pi, "{\"deadline\":\"11/02/2027\",\"reason\":\"Short of staff\"}"),
+                HttpStatus.BAD_REQUEST, "dates like");
+        assertRefused(extendJson(officer, pi, "{\"reason\":\"Short of staff\"}"), HttpStatus.BAD_REQUEST,
+                "Give the new deadline");
+        assertRefused(extend(otherOfficer, pi, "2027-02-11", "Short of staff"), HttpStatus.FORBIDDEN,
+                "own purchasing officer");
+        assertRefused(extend(providerUser, pi, "2027-02-11", "Short of staff"), HttpStatus.FORBIDDEN,
+                "purchasing officer or a contracts manager");
+        assertThatThrownBy(() -> deadlines.agreeExtension(pi.getBusinessKey(), LocalDate.of(2027, 2, 11), "Short of staff",
+                otherOfficer)).isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("PI7");
+        assertThat(state(pi)).isEqualTo(before);
+
+        // a contracts manager may agree it too
+        assertThat(extend(manager, pi, "2027-02-11", "Office flooded").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(returns.get(pi.getBusinessKey()).getExtensionAgreedBy()).isEqualTo(manager);
+
+        // PI7 in after the old deadline but by the agreed one: not late, no lateness reason needed, not reported
+        Scenario.now(LocalDateTime.of(2027, 2, 5, 9, 0));
+        scenario.executeDueJobs(pi.getId());
+        scenario.complete(providerUser, pi, "Task_SubmitReturn", form(93, 96, 93, 95, 90, 20, null));
+        assertThat(returns.get(pi.getBusinessKey()).isLate()).isFalse();
+        assertThat(subjectsTo(provider.getEmail())).noneMatch(subject -> subject.startsWith("Reminder"));
+        assertThat(reports.lateReturns("2026/27", 3).csv()).doesNotContain(pi.getBusinessKey());
+        assertThat(reports.managementReport("2026/27", 3))
+                .contains(pi.getBusinessKey() + ",S" + code + ",Service " + code + ",SUBMITTED,no");
+
+        // once submitted, no extension
+        ExtensionState submitted = state(pi);
+        assertThatThrownBy(() -> deadlines.agreeExtension(pi.getBusinessKey(), LocalDate.of(2027, 2, 20), "More time",
+                officer)).isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("is submitted");
+        assertRefused(extend(officer, pi, "2027-02-20", "More time"), HttpStatus.BAD_REQUEST, "is submitted");
+        assertThat(state(pi)).isEqualTo(submitted);
+        assertThat(returns.get(pi.getBusinessKey()).getExtensionReason()).isEqualTo("Office flooded");
+        scenario.complete(officer, pi, "Task_CheckReturn", Map.of("checkOutcome", "accept"));
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.SIGNED_OFF);
+
+        // after the deadline, once the reminder has gone: refused
+        ProcessInstance overdue = request(2, "2027-02-01");
+        scenario.executeDueJobs(overdue.getId());
+        assertThat(returns.get(overdue.getBusinessKey()).isLate()).isTrue();
+        ExtensionState lateState = state(overdue);
+        assertRefused(extend(officer, overdue, "2027-02-20", "Short of staff"), HttpStatus.BAD_REQUEST,
+                "deadline of 2027-02-01 has passed");
+        assertThat(state(overdue)).isEqualTo(lateState);
     }
 
     @Test
@@ -259,6 +394,47 @@ class PiReturnLifecycleTest {
             assertThat(attachment(report, "pi-management-report-2026Q3.csv"))
                     .contains(missing.getBusinessKey() + ",S" + code + ",Service " + code + ",AWAITED,yes");
         }
+    }
+
+    /** What an agreed extension changes: on the return, on the open task, on the deadline timer and in variables. */
+    record ExtensionState(LocalDate deadline, LocalDate extendedDeadline, String reason, String agreedBy,
+            Date taskDue, Date timerDue, Object deadlineVariable, Object deadlineAtVariable) {
+    }
+
+    private ExtensionState state(ProcessInstance pi) {
+        PiReturn r = returns.get(pi.getBusinessKey());
+        var task = scenario.task(pi, "Task_SubmitReturn");
+        Job timer = deadlineTimer(pi);
+        return new ExtensionState(r.getDeadline(), r.getExtendedDeadline(), r.getExtensionReason(),
+                r.getExtensionAgreedBy(), task == null ? null : task.getDueDate(),
+                timer == null ? null : timer.getDuedate(), runtimeService.getVariable(pi.getId(), "deadline"),
+                runtimeService.getVariable(pi.getId(), "deadlineAt"));
+    }
+
+    private Job deadlineTimer(ProcessInstance pi) {
+        return managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId("StartEvent_DeadlinePassed").timers().singleResult();
+    }
+
+    /** The model's timer date {@code ${deadline}T23:59:59}, read by the engine in the server's time zone. */
+    private static Date timerAt(LocalDate deadline) {
+        return Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    private ResponseEntity<Map> extend(String user, ProcessInstance pi, String deadline, String reason) {
+        return extendJson(user, pi, "{\"deadline\":\"" + deadline + "\",\"reason\":\"" + reason + "\"}");
+    }
+
+    private ResponseEntity<Map> extendJson(String user, ProcessInstance pi, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).postForEntity("/api/pi-returns/{ref}/extension",
+                new HttpEntity<>(json, headers), Map.class, pi.getBusinessKey());
+    }
+
+    private static void assertRefused(ResponseEntity<Map> response, HttpStatus status, String message) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getBody().get("message").toString()).contains(message);
     }
 
     private static MimeMessage lastMailTo(String address) throws Exception {

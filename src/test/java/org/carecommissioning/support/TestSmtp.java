@@ -1,22 +1,36 @@
 package org.carecommissioning.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real SMTP server (GreenMail, port 3025) for the whole test run, emptied before each test. Tests of an SMTP
- * outage stop it and start it again.
+ * A real SMTP server (GreenMail) for the whole test run, emptied before each test. Tests of an SMTP outage stop it
+ * and start it again on the same port. The port is a free one chosen per run, so two builds can test side by side;
+ * the application finds it in the system property {@code test.smtp.port} (application-test.yaml).
  */
 public class TestSmtp implements BeforeAllCallback, BeforeEachCallback {
 
+    private static final int PORT = freePort();
     private static GreenMail server;
+
+    static {
+        System.setProperty("test.smtp.port", String.valueOf(PORT));
+    }
+
+    public static int port() {
+        return PORT;
+    }
 
     public static synchronized GreenMail server() {
         if (server == null) {
-            server = new GreenMail(ServerSetupTest.SMTP);
+            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
         }
         return server;
@@ -46,5 +60,13 @@ public class TestSmtp implements BeforeAllCallback, BeforeEachCallback {
             restore();
         }
         server().purgeEmailFromAllMailboxes();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

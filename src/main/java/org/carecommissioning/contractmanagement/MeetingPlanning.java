@@ -1,0 +1,160 @@
+package org.carecommissioning.contractmanagement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.ProcessDates;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * C1, C6, PI5: keeps one "plan the next meeting" process per service waiting for the date its priority level
+ * sets. Planning opens 8 weeks before the meeting falls due and must be done 4 weeks before it (the set-up letter's
+ * notice, C2); a missed trigger can bring the meeting forward.
+ */
+@Service
+public class MeetingPlanning {
+
+    static final String PROCESS_KEY = "cmm-next-meeting";
+    static final String MEETING_PROCESS_KEY = "contract-management-meeting";
+    static final String PLAN_TASK = "Task_PlanNextMeeting";
+    static final String BROUGHT_FORWARD = "NextMeetingBroughtForward";
+    static final String PLANNED_ANOTHER_WAY = "MeetingPlannedAnotherWay";
+    /** Planning opens this many days before the meeting is due: time to agree a date, then 4 weeks' notice. */
+    static final int PLANNING_OPENS_DAYS = 56;
+    /**
+     * PI5 Decision: a meeting brought forward is due within 6 weeks: 2 weeks to plan it, then the 4 weeks' notice
+     * of C2.
+     */
+    static final int BROUGHT_FORWARD_DAYS = 42;
+
+    private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final ContractServices services;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final CareProperties properties;
+    private final Clock clock;
+
+    MeetingPlanning(ContractServices services, RuntimeService runtimeService, TaskService taskService,
+            CareProperties properties, Clock clock) {
+        this.services = services;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * C1: starts the wait for the service's next meeting, replacing any earlier wait for the same service.
+     *
+     * @return the business key of the planning process, {@code PLAN-SP101-20270411}
+     */
+    @Transactional
+    public String scheduleNext(String serviceCode) {
+        ContractedService service = services.byCode(serviceCode);
+        if (service.getNextMeetingDue() == null) {
+            throw new IllegalStateException("Service " + serviceCode + " has no date its next meeting is due.");
+        }
+        supersede(service.getServiceCode(), null);
+        String businessKey = "PLAN-" + service.getServiceCode() + "-" + KEY_DATE.format(service.getNextMeetingDue());
+        Map<String, Object> variables = new HashMap<>(dueDates(service.getNextMeetingDue()));
+        variables.put("serviceCode", service.getServiceCode());
+        variables.put("serviceName", service.getName());
+        variables.put("purchasingOfficer", service.getPurchasingOfficer());
+        variables.put("priorityLevel", service.getPriorityLevel().name());
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
+        return businessKey;
+    }
+
+    /**
+     * PI5: the contracts manager brings the service's next meeting forward; planning opens at once and is due
+     * within two weeks. A due date already sooner is kept.
+     *
+     * @return the date the meeting is now due
+     */
+    @Transactional
+    public LocalDate bringForward(Long serviceId) {
+        ContractedService service = services.get(serviceId);
+        LocalDate due = LocalDate.now(clock).plusDays(BROUGHT_FORWARD_DAYS);
+        if (service.getNextMeetingDue() != null && !service.getNextMeetingDue().isAfter(due)) {
+            due = service.getNextMeetingDue();
+        }
+        service.reprioritise(service.getPriorityLevel(), due);
+        Map<String, Object> dates = dueDates(due);
+        List<ProcessInstance> waiting = planners(service.getServiceCode());
+        if (waiting.isEmpty()) {
+            // a meeting due within 6 weeks opened for planning 8 weeks ahead: its timer is due at once
+            scheduleNext(service.getServiceCode());
+            return due;
+        }
+        for (ProcessInstance planner : waiting) {
+            runtimeService.setVariables(planner.getId(), dates);
+            var task = taskService.createTaskQuery().processInstanceId(planner.getId()).taskDefinitionKey(PLAN_TASK)
+                    .singleResult();
+            if (task != null) {
+                task.setDueDate((Date) dates.get("planByAt"));
+                taskService.saveTask(task);
+            } else {
+                runtimeService.createMessageCorrelation(BROUGHT_FORWARD).processInstanceId(planner.getId())
+                        .correlateAll();
+            }
+        }
+        return due;
+    }
+
+    /**
+     * C2: a meeting of the service was planned; every other wait to plan one ends ("planned another way").
+     *
+     * @param exceptPlannerId the planning process that planned it itself, which ends on its own path
+     */
+    @Transactional
+    public void meetingPlanned(String serviceCode, String exceptPlannerId) {
+        supersede(serviceCode, exceptPlannerId);
+    }
+
+    /** C2: starts the contract management meeting the purchasing officer planned on the planning task. */
+    @Transactional
+    public String startMeeting(String serviceCode, LocalDate meetingDate, String plannerInstanceId) {
+        ProcessInstance meeting = runtimeService.startProcessInstanceByKey(MEETING_PROCESS_KEY, Map.of(
+                "serviceCode", serviceCode,
+                "meetingDate", meetingDate.toString(),
+                "plannedFrom", plannerInstanceId));
+        return meeting.getBusinessKey();
+    }
+
+    private void supersede(String serviceCode, String exceptPlannerId) {
+        for (ProcessInstance planner : planners(serviceCode)) {
+            if (!planner.getId().equals(exceptPlannerId)) {
+                runtimeService.createMessageCorrelation(PLANNED_ANOTHER_WAY).processInstanceId(planner.getId())
+                        .correlateAll();
+            }
+        }
+    }
+
+    private List<ProcessInstance> planners(String serviceCode) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals("serviceCode", serviceCode).active().list();
+    }
+
+    private Map<String, Object> dueDates(LocalDate due) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate opens = due.minusDays(PLANNING_OPENS_DAYS);
+        Map<String, Object> dates = new HashMap<>();
+        dates.put("nextMeetingDue", due.toString());
+        dates.put("planningOpensAt", opens.isAfter(today) ? ProcessDates.startOfDay(opens, properties.zone())
+                : Date.from(clock.instant()));
+        LocalDate planBy = due.minusDays(MeetingService.NOTICE_DAYS);
+        dates.put("planByAt", ProcessDates.endOfDay(planBy.isBefore(today) ? today : planBy, properties.zone()));
+        return dates;
+    }
+}
