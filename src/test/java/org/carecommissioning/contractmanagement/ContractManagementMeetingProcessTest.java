@@ -20,7 +20,6 @@ import static org.carecommissioning.testing.TestClock.LONDON;
 import static org.carecommissioning.testing.TestClock.london;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -42,6 +40,7 @@ import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.ProcessVariables;
 import org.carecommissioning.testing.FakeDelegate;
+import org.carecommissioning.testing.MailRetries;
 import org.carecommissioning.testing.FakeTaskListener;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.mail.MailSendException;
 
 /**
  * processes/contract-management-meeting.bpmn with the REAL cmm-frequency decision table (dmn/cmm-frequency.dmn), on
@@ -595,33 +593,8 @@ class ContractManagementMeetingProcessTest {
             + "once the mail server is back and the job retried, the letter is sent exactly once and the meeting goes on")
     void failedSetUpLetterIsRetriedAndNeverLost() {
         ProcessInstance meeting = planMeeting(MEETING_DATE.toString());
-        setUpLetterMail.behave(execution -> {
-            throw new MailSendException("Mail server connection failed");
-        });
-        Job mail = asyncJobAt(meeting, "Task_SendSetUpLetter");
-
-        for (int retriesLeft = 4; retriesLeft >= 0; retriesLeft--) {
-            String jobId = mail.getId();
-            assertThatThrownBy(() -> managementService().executeJob(jobId))
-                    .isInstanceOf(MailSendException.class)
-                    .hasMessage("Mail server connection failed");
-            mail = jobQuery().processInstanceId(meeting.getId()).activityId("Task_SendSetUpLetter").singleResult();
-            assertThat(mail).hasRetries(retriesLeft).hasExceptionMessage();
-            if (retriesLeft > 0) {
-                // R5/PT5M: the next attempt is due 5 minutes after the failure; no incident yet.
-                assertThat(Duration.between(TestClock.now().atZone(LONDON).toInstant(), mail.getDuedate().toInstant()))
-                        .isEqualTo(Duration.ofMinutes(5));
-                assertThat(runtimeService().createIncidentQuery().processInstanceId(meeting.getId()).count()).isZero();
-            }
-        }
-
-        assertThat(setUpLetterMail.attempts()).isEqualTo(5);
+        Job mail = MailRetries.failUntilIncident(meeting, "Task_SendSetUpLetter", setUpLetterMail);
         assertThat(setUpLetterMail.callCount()).isZero();
-        Incident incident = runtimeService().createIncidentQuery().processInstanceId(meeting.getId()).singleResult();
-        assertThat(incident).isNotNull();
-        assertThat(incident.getIncidentType()).isEqualTo("failedJob");
-        assertThat(incident.getActivityId()).isEqualTo("Task_SendSetUpLetter");
-        assertThat(incident.getIncidentMessage()).isEqualTo("Mail server connection failed");
         assertThat(meeting).isWaitingAtExactly("Task_SendSetUpLetter");
         assertThat(performanceSummary.attempts()).isZero();
 

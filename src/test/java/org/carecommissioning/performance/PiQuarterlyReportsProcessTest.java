@@ -3,7 +3,6 @@ package org.carecommissioning.performance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.ProcessEngine;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -12,29 +11,26 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.management.JobDefinition;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.carecommissioning.testing.FakeDelegate;
+import org.carecommissioning.testing.MailRetries;
+import org.carecommissioning.testing.ScheduledRuns;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.mail.MailSendException;
 
 /**
  * processes/pi-quarterly-reports.bpmn: a cron timer start event a month into each quarter, then the management and
@@ -52,8 +48,6 @@ class PiQuarterlyReportsProcessTest {
 
     private static final String PROCESS = "pi-quarterly-reports";
     private static final String CRON = "0 0 7 1 2,5,8,11 ?";
-    /** Cron timers are evaluated in the engine's (JVM's) default time zone. */
-    private static final ZoneId ENGINE_ZONE = ZoneId.systemDefault();
     private static final String CSG_EMAIL = "csg@commissioning.example";
     private static final String COMMISSIONING_BODY_EMAIL = "commissioning.body@commissioning.example";
 
@@ -94,30 +88,20 @@ class PiQuarterlyReportsProcessTest {
     }
 
     private static Date at(String engineLocalDateTime) {
-        return Date.from(LocalDateTime.parse(engineLocalDateTime).atZone(ENGINE_ZONE).toInstant());
+        return ScheduledRuns.engineTime(engineLocalDateTime);
     }
 
     private static Job scheduleTimer() {
-        Job timer = jobQuery().processDefinitionKey(PROCESS).timers().singleResult();
-        assertThat(timer).as("timer start job of " + PROCESS).isNotNull();
-        return timer;
+        return ScheduledRuns.timerStartJob(PROCESS);
     }
 
     /** Fires the timer start event at its due date; returns the new instance, waiting at the async mail step. */
     private static ProcessInstance fireTimer() {
-        Job timer = scheduleTimer();
-        TestClock.setTo(timer.getDuedate());
-        execute(timer);
-        ProcessInstance instance = processInstanceQuery().processDefinitionKey(PROCESS).active().singleResult();
-        assertThat(instance).as("instance started by the timer").isNotNull();
-        assertThat(instance).isWaitingAtExactly("Task_SendQuarterlyReports");
-        return instance;
+        return ScheduledRuns.fire(PROCESS, "Task_SendQuarterlyReports");
     }
 
     private static Job mailJob(ProcessInstance instance) {
-        Job mail = jobQuery().processInstanceId(instance.getId()).activityId("Task_SendQuarterlyReports").singleResult();
-        assertThat(mail).as("mail job").isNotNull();
-        return mail;
+        return MailRetries.job(instance, "Task_SendQuarterlyReports");
     }
 
     private static Object historicVariable(ProcessInstance instance, String name) {
@@ -199,33 +183,8 @@ class PiQuarterlyReportsProcessTest {
             + "the next quarter's run is still scheduled, and the operator's retry sends the reports once")
     void failedReportMailIsRetriedAndNeverLost() {
         ProcessInstance instance = fireTimer();
-        reportsMail.behave(execution -> {
-            throw new MailSendException("Mail server connection failed");
-        });
-        Job mail = mailJob(instance);
-        assertThat(mail).hasRetries(5);
-
-        for (int retriesLeft = 4; retriesLeft >= 0; retriesLeft--) {
-            String jobId = mail.getId();
-            assertThatThrownBy(() -> managementService().executeJob(jobId))
-                    .isInstanceOf(MailSendException.class)
-                    .hasMessage("Mail server connection failed");
-            mail = mailJob(instance);
-            assertThat(mail).hasRetries(retriesLeft).hasExceptionMessage();
-            if (retriesLeft > 0) {
-                assertThat(Duration.between(TestClock.now().atZone(TestClock.LONDON).toInstant(),
-                        mail.getDuedate().toInstant())).isEqualTo(Duration.ofMinutes(5));
-                assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-            }
-        }
-
-        assertThat(reportsMail.attempts()).isEqualTo(5);
+        Job mail = MailRetries.failUntilIncident(instance, "Task_SendQuarterlyReports", reportsMail);
         assertThat(reportsMail.callCount()).isZero();
-        Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(incident).isNotNull();
-        assertThat(incident.getIncidentType()).isEqualTo("failedJob");
-        assertThat(incident.getActivityId()).isEqualTo("Task_SendQuarterlyReports");
-        assertThat(incident.getConfiguration()).isEqualTo(mail.getId());
         assertThat(instance).isWaitingAtExactly("Task_SendQuarterlyReports");
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2027-02-01T07:00"));
 

@@ -20,7 +20,6 @@ import static org.carecommissioning.testing.TestClock.LONDON;
 import static org.carecommissioning.testing.TestClock.london;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -44,13 +42,13 @@ import org.carecommissioning.shared.CurrentUser;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.testing.FakeDelegate;
+import org.carecommissioning.testing.MailRetries;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.mail.MailSendException;
 
 /**
  * processes/pi-return.bpmn on a plain in-memory engine: the request (e-mailed, async and retried), the provider's
@@ -805,7 +803,7 @@ class PiReturnProcessTest {
     void failedRequestMailIsRetriedAndNeverLost() {
         ProcessInstance instance = requestReturn();
 
-        Job mail = failUntilIncident(instance, "Task_RequestReturn", requestMail);
+        Job mail = MailRetries.failUntilIncident(instance, "Task_RequestReturn", requestMail);
 
         assertThat(instance).isWaitingAtExactly("Task_RequestReturn");
         assertThat(mails).isEmpty();
@@ -834,7 +832,7 @@ class PiReturnProcessTest {
         Job deadline = deadlineTimer(instance);
         TestClock.setTo(deadline.getDuedate());
         execute(deadline);
-        failUntilIncident(instance, "Task_SendReturnReminder", reminderMail);
+        MailRetries.failUntilIncident(instance, "Task_SendReturnReminder", reminderMail);
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_SendReturnReminder");
         assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
 
@@ -843,44 +841,10 @@ class PiReturnProcessTest {
         completeAs(PROVIDER_USER, task(instance), incomplete);
         completeAs(OFFICER, task(instance), withVariables("checkOutcome", "incomplete",
                 "requestToProvider", "Add SPI3 staffing.", "latenessReason", "Late staffing figures"));
-        failUntilIncident(instance, "Task_EmailRequestToProvider", backToProviderMail);
+        MailRetries.failUntilIncident(instance, "Task_EmailRequestToProvider", backToProviderMail);
 
         assertThat(instance).isWaitingAtExactly("SubProcess_Deadline", "Task_SendReturnReminder", "Task_EmailRequestToProvider");
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(2);
         assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
-    }
-
-    /** Lets the mail step fail on every attempt: R5/PT5M retries 5 times, 5 minutes apart, then an incident. */
-    private static Job failUntilIncident(ProcessInstance instance, String activityId, FakeDelegate mailDelegate) {
-        mailDelegate.behave(execution -> {
-            throw new MailSendException("Mail server connection failed");
-        });
-        int attemptsBefore = mailDelegate.attempts();
-        Job mail = job(instance, activityId);
-        assertThat(mail).hasRetries(5);
-
-        for (int retriesLeft = 4; retriesLeft >= 0; retriesLeft--) {
-            String jobId = mail.getId();
-            assertThatThrownBy(() -> managementService().executeJob(jobId))
-                    .isInstanceOf(MailSendException.class)
-                    .hasMessage("Mail server connection failed");
-            mail = job(instance, activityId);
-            assertThat(mail).hasRetries(retriesLeft).hasExceptionMessage();
-            if (retriesLeft > 0) {
-                assertThat(Duration.between(TestClock.now().atZone(LONDON).toInstant(), mail.getDuedate().toInstant()))
-                        .isEqualTo(Duration.ofMinutes(5));
-                assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId())
-                        .activityId(activityId).count()).isZero();
-            }
-        }
-
-        assertThat(mailDelegate.attempts() - attemptsBefore).isEqualTo(5);
-        Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId())
-                .activityId(activityId).singleResult();
-        assertThat(incident).as("incident of " + activityId).isNotNull();
-        assertThat(incident.getIncidentType()).isEqualTo("failedJob");
-        assertThat(incident.getConfiguration()).isEqualTo(mail.getId());
-        assertThat(incident.getIncidentMessage()).isEqualTo("Mail server connection failed");
-        return mail;
     }
 }

@@ -1,0 +1,74 @@
+package org.carecommissioning.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.time.Duration;
+
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.mail.MailSendException;
+
+/**
+ * X2 in the process tests: every mail step is an async job with the retry cycle R5/PT5M. While the SMTP server is
+ * down the job executor tries it 5 times, 5 minutes apart, and then the failure is a Cockpit incident.
+ */
+public final class MailRetries {
+
+    public static final String FAILURE = "Mail server connection failed";
+
+    private MailRetries() {
+    }
+
+    /** The async job waiting at an activity of the instance. */
+    public static Job job(ProcessInstance instance, String activityId) {
+        Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        assertThat(job).as("job of " + activityId).isNotNull();
+        return job;
+    }
+
+    /**
+     * Makes the mail fail and runs its job as the job executor would until the retries are used up: each failure
+     * leaves the next attempt 5 minutes later and no incident, the fifth an incident of the job.
+     *
+     * @return the job, now without retries
+     */
+    public static Job failUntilIncident(ProcessInstance instance, String activityId, FakeDelegate mailDelegate) {
+        mailDelegate.behave(execution -> {
+            throw new MailSendException(FAILURE);
+        });
+        int attemptsBefore = mailDelegate.attempts();
+        Job mail = job(instance, activityId);
+        assertThat(mail).hasRetries(5);
+
+        for (int retriesLeft = 4; retriesLeft >= 0; retriesLeft--) {
+            String jobId = mail.getId();
+            assertThatThrownBy(() -> managementService().executeJob(jobId))
+                    .isInstanceOf(MailSendException.class)
+                    .hasMessage(FAILURE);
+            mail = job(instance, activityId);
+            assertThat(mail).hasRetries(retriesLeft).hasExceptionMessage();
+            assertThat(mail.getExceptionMessage()).isEqualTo(FAILURE);
+            if (retriesLeft > 0) {
+                assertThat(Duration.between(TestClock.now().atZone(TestClock.LONDON).toInstant(),
+                        mail.getDuedate().toInstant())).isEqualTo(Duration.ofMinutes(5));
+                assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId())
+                        .activityId(activityId).count()).isZero();
+            }
+        }
+
+        assertThat(mailDelegate.attempts() - attemptsBefore).isEqualTo(5);
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId())
+                .activityId(activityId).singleResult();
+        assertThat(incident).as("incident of " + activityId).isNotNull();
+        assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+        assertThat(incident.getConfiguration()).isEqualTo(mail.getId());
+        assertThat(incident.getIncidentMessage()).isEqualTo(FAILURE);
+        return mail;
+    }
+}
