@@ -209,6 +209,26 @@ class PiReturnLifecycleTest {
     }
 
     @Test
+    @DisplayName("PI4 PI7 a return sent back for missing data and not resubmitted by the deadline is chased like one never sent")
+    void returnedAndNotResubmittedIsChased() throws Exception {
+        ProcessInstance pi = request(3, "2027-01-28");
+        scenario.executeDueJobs(pi.getId());
+        Scenario.now(LocalDateTime.of(2027, 1, 20, 9, 0));
+        scenario.complete(providerUser, pi, "Task_SubmitReturn", form(93, 96, 93, 95, 90, 20, null));
+        scenario.complete(officer, pi, "Task_CheckReturn", Map.of("checkOutcome", "incomplete",
+                "requestToProvider", "The local PIs section is missing."));
+        scenario.executeDueJobs(pi.getId());
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.RETURNED_TO_PROVIDER);
+
+        Scenario.now(LocalDateTime.of(2027, 1, 29, 8, 0));
+        scenario.executeDueJobs(pi.getId());
+        assertThat(subjectsTo(provider.getEmail())).contains("Reminder: PI return PI-S" + code + "-2026Q3 was due on 2027-01-28");
+        assertThat(subjectsTo("contracts.manager@commissioning.example"))
+                .contains("Late PI return: PI-S" + code + "-2026Q3 from Provider " + code);
+        assertThat(returns.get(pi.getBusinessKey()).isLate()).isTrue();
+    }
+
+    @Test
     @DisplayName("PI7 X1 an extension agreed before the deadline moves the task's due date and the deadline timer: no reminder at the old deadline, the reminder and the contracts manager's notice at the new one")
     void extensionMovesTheReminder() throws Exception {
         ProcessInstance pi = request(3, "2027-01-28");
