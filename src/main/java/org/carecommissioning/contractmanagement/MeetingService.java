@@ -195,7 +195,8 @@ public class MeetingService {
             throw new BusinessRuleViolation("C5", "Give the date the meeting was held.");
         }
         if (heldOn.isAfter(LocalDate.now(clock))) {
-            throw new BusinessRuleViolation("C5", "The meeting date " + heldOn + " is in the future.");
+            throw new BusinessRuleViolation("C5", "The date held, " + heldOn + ", is in the future: record the minutes"
+                    + " on or after the meeting day.");
         }
         if (minutes == null || minutes.isBlank()) {
             throw new BusinessRuleViolation("C5", "Write the minutes of the meeting.");

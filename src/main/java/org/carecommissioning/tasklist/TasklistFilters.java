@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Tasklist filters per group, created at start-up if missing: the group's open tasks and its overdue tasks
  * (X1: every deadline is a due date, so "overdue" is simply due before now). Each filter is readable only by
- * its group. Commissioners' tasks belong to their organisation's group, so their filters follow the user's
- * own groups; a therapist's tasks are assigned to them.
+ * its group. Commissioners' and providers' tasks belong to their organisation's group, so their filters follow the
+ * user's own groups; a therapist's tasks are assigned to them. A filter that exists already takes the current
+ * definition at start-up, so a release that changes one reaches every database.
  */
 @Component
 @Order(10)
@@ -56,16 +57,15 @@ class TasklistFilters implements ApplicationRunner {
     private TaskQuery openTasks(String group) {
         TaskQuery query = taskService.createTaskQuery().active();
         return switch (group) {
-            case Roles.COMMISSIONER -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+            // their tasks go to their own organisation's group (co-<code>, pr-<code>), not to the role's group
+            case Roles.COMMISSIONER, Roles.PROVIDER ->
+                    query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
             case Roles.THERAPIST -> query.taskAssigneeExpression("${currentUser()}");
             default -> query.taskCandidateGroup(group).includeAssignedTasks();
         };
     }
 
     private void ensure(String group, String name, TaskQuery query, int priority, String color) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
         Map<String, Object> properties = new HashMap<>();
         properties.put("priority", priority);
         properties.put("color", color);
@@ -79,6 +79,11 @@ class TasklistFilters implements ApplicationRunner {
                 Map.of("name", "meetingReference", "label", "Meeting"),
                 Map.of("name", "returnReference", "label", "PI return"),
                 Map.of("name", "serviceName", "label", "Service")));
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            filterService.saveFilter(existing.setQuery(query).setProperties(properties));
+            return;
+        }
         Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
         filterService.saveFilter(filter);
         Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

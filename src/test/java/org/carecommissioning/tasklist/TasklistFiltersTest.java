@@ -31,6 +31,10 @@ class TasklistFiltersTest {
     Scenario scenario;
     @Autowired
     Journeys journeys;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.carecommissioning.organisation.OrganisationService organisations;
 
     @AfterEach
     void reset() {
@@ -70,6 +74,30 @@ class TasklistFiltersTest {
                 .contains(booking.getId());
         assertThat(tasksIn("Commissioner: open tasks", world.commissioner())).as("not a commissioner's task")
                 .extracting(Task::getId).doesNotContain(booking.getId());
+    }
+
+    @Test
+    @DisplayName("X1 a provider's staff find their own organisation's tasks in the provider filter, and not another provider's")
+    void providerFilterFollowsTheOrganisationGroup() {
+        String code = Scenario.uniqueCode("FP");
+        String own = scenario.asSystem(() -> organisations.registerProvider(code, "Provider " + code,
+                code.toLowerCase() + "@p.example")).getGroupId();
+        String other = scenario.asSystem(() -> organisations.registerProvider(code + "X", "Other " + code,
+                code.toLowerCase() + "x@p.example")).getGroupId();
+        scenario.user("filters-prov-" + code, Roles.PROVIDER, own);
+        Task ownTask = scenario.asSystem(() -> standaloneTask("Write improvement plan " + code, own));
+        Task otherTask = scenario.asSystem(() -> standaloneTask("Submit PI return " + code, other));
+
+        assertThat(tasksIn("Provider: open tasks", "filters-prov-" + code)).extracting(Task::getId)
+                .contains(ownTask.getId()).doesNotContain(otherTask.getId());
+    }
+
+    private Task standaloneTask(String name, String candidateGroup) {
+        Task task = taskService.newTask();
+        task.setName(name);
+        taskService.saveTask(task);
+        taskService.addCandidateGroup(task.getId(), candidateGroup);
+        return task;
     }
 
     private List<Task> tasksIn(String filterName, String user) {
