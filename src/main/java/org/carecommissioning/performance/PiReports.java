@@ -3,7 +3,9 @@ package org.carecommissioning.performance;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
@@ -13,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** PI7, PI8: the quarter's reports for the Core Strategy Group and the commissioning body, as CSV. */
 @Service
 public class PiReports {
+
+    /** Returns not in: awaited from the provider, or sent back to it for missing data. */
+    private static final Set<ReturnStatus> NOT_IN = EnumSet.of(ReturnStatus.AWAITED, ReturnStatus.RETURNED_TO_PROVIDER);
 
     private final PiReturnRepository returns;
     private final ContractServices services;
@@ -44,24 +49,38 @@ public class PiReports {
     }
 
     /**
-     * PI7: the quarter's returns not in by their deadline, with the reason recorded for each. The deadline is the
-     * one in force: a return with an agreed extension is late only once the extended deadline has passed.
+     * PI7: the late returns for the quarterly report: each return that became late since the last report, whatever
+     * quarter it belongs to (its deadline may fall after the previous run), and every late return still not in. The
+     * deadline is the one in force: a return with an agreed extension is late only once the extended deadline has
+     * passed.
      */
     @Transactional(readOnly = true)
-    public LateReturns lateReturns(String reportingYear, int quarter) {
+    public LateReturns lateReturnsToReport() {
         LocalDate today = LocalDate.now(clock);
-        List<PiReturn> late = returns.findByReportingYearAndQuarterOrderByReference(reportingYear, quarter).stream()
-                .filter(r -> r.isLate() || (r.getStatus() == ReturnStatus.AWAITED && today.isAfter(r.getDeadline())))
+        List<PiReturn> late = returns.findByLateTrueOrStatusInOrderByReference(NOT_IN).stream()
+                .filter(r -> r.isLate() || (NOT_IN.contains(r.getStatus()) && today.isAfter(r.getDeadline())))
+                .filter(r -> r.getLateReportedOn() == null || NOT_IN.contains(r.getStatus()))
                 .toList();
-        StringBuilder csv = new StringBuilder("reference,service_code,provider,deadline,received,lateness_reason\n");
+        StringBuilder csv = new StringBuilder(
+                "reference,service_code,provider,deadline,received,lateness_reason,reporting_year,quarter\n");
         for (PiReturn r : late) {
             ContractedService service = services.get(r.getServiceId());
             csv.append(r.getReference()).append(',').append(service.getServiceCode()).append(',')
                     .append(cell(services.providerOf(service).getName())).append(',').append(r.getDeadline()).append(',')
                     .append(r.getSubmittedAt() == null ? "not received" : r.getSubmittedAt().toLocalDate()).append(',')
-                    .append(cell(r.getLatenessReason() == null ? "" : r.getLatenessReason())).append('\n');
+                    .append(cell(r.getLatenessReason() == null ? "" : r.getLatenessReason())).append(',')
+                    .append(r.getReportingYear()).append(',').append(r.getQuarter()).append('\n');
         }
-        return new LateReturns(late.size(), csv.toString());
+        return new LateReturns(late.stream().map(PiReturn::getReference).toList(), csv.toString());
+    }
+
+    /** PI7: these late returns went to the CSG and the commissioning body today; a received one is not sent again. */
+    @Transactional
+    public void markReported(LateReturns late) {
+        LocalDate today = LocalDate.now(clock);
+        for (String reference : late.references()) {
+            returns.findByReference(reference).ifPresent(r -> r.lateReported(today));
+        }
     }
 
     private static String cell(String value) {
@@ -69,6 +88,10 @@ public class PiReports {
                 ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    public record LateReturns(int count, String csv) {
+    public record LateReturns(List<String> references, String csv) {
+
+        public int count() {
+            return references.size();
+        }
     }
 }

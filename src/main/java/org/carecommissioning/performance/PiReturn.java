@@ -93,6 +93,9 @@ public class PiReturn {
     @Column(name = "lateness_reason")
     private String latenessReason;
 
+    @Column(name = "late_reported_on")
+    private LocalDate lateReportedOn;
+
     @Column(name = "request_to_provider")
     private String requestToProvider;
 
@@ -180,6 +183,10 @@ public class PiReturn {
         this.checkerComments = comments;
         this.signedOffAt = at;
         this.status = ReturnStatus.SIGNED_OFF;
+    }
+
+    void lateReported(LocalDate on) {
+        this.lateReportedOn = on;
     }
 
     void markOverdue() {
@@ -288,6 +295,10 @@ public class PiReturn {
      */
     public boolean isLate() {
         return late;
+    }
+
+    public LocalDate getLateReportedOn() {
+        return lateReportedOn;
     }
 
     public String getLatenessReason() {

@@ -14,8 +14,9 @@ import org.carecommissioning.notification.NotificationService;
 import org.springframework.stereotype.Component;
 
 /**
- * PI7, PI8: the management report and the late-returns report of the quarter before last (whose returns were
- * due last month), e-mailed to the Core Strategy Group and the commissioning body.
+ * PI7, PI8: the management report of the quarter before last (whose returns were due last month) and the report of
+ * every return late since the last run, e-mailed to the Core Strategy Group and the commissioning body. Should the
+ * mail fail, the job's transaction rolls back and the returns stay unreported for the retry.
  */
 @Component("quarterlyReportsMailDelegate")
 class QuarterlyReportsMailDelegate implements JavaDelegate {
@@ -41,7 +42,7 @@ class QuarterlyReportsMailDelegate implements JavaDelegate {
         int startYear = inReportedQuarter.getMonthValue() >= 4 ? inReportedQuarter.getYear() : inReportedQuarter.getYear() - 1;
         String year = new ReportingYear(startYear).toString();
         int quarter = monthsIntoYear / 3 + 1;
-        PiReports.LateReturns late = reports.lateReturns(year, quarter);
+        PiReports.LateReturns late = reports.lateReturnsToReport();
         String management = reports.managementReport(year, quarter);
         for (String to : List.of(properties.csgEmail(), properties.commissioningBodyEmail())) {
             notifications.send(Email.of(to, "pi-quarterly-reports", Map.of("reportingYear", year, "quarter", quarter,
@@ -51,6 +52,7 @@ class QuarterlyReportsMailDelegate implements JavaDelegate {
                     .withAttachment("pi-late-returns-" + startYear + "Q" + quarter + ".csv", "text/csv",
                             late.csv().getBytes(StandardCharsets.UTF_8)));
         }
+        reports.markReported(late);
         execution.setVariable("reportedQuarter", year + " Q" + quarter);
     }
 }

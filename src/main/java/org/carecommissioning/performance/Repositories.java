@@ -1,5 +1,6 @@
 package org.carecommissioning.performance;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,7 @@ interface PiReturnRepository extends JpaRepository<PiReturn, Long> {
     List<PiReturn> findByServiceIdOrderByReportingYearAscQuarterAsc(Long serviceId);
 
     List<PiReturn> findByReportingYearAndQuarterOrderByReference(String reportingYear, int quarter);
+
+    /** PI7: the returns that are, or may have become, late: marked late, or not in. */
+    List<PiReturn> findByLateTrueOrStatusInOrderByReference(Collection<ReturnStatus> statuses);
 }

@@ -3,8 +3,6 @@ package org.carecommissioning.performance;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 
@@ -38,17 +36,19 @@ public class ReturnDeadlines {
     private final ManagementService managementService;
     private final IdentityService identityService;
     private final SystemAuthority systemAuthority;
+    private final DeadlineTimer deadlineTimer;
     private final Clock clock;
 
     ReturnDeadlines(PiReturns returns, RuntimeService runtimeService, TaskService taskService,
             ManagementService managementService, IdentityService identityService, SystemAuthority systemAuthority,
-            Clock clock) {
+            DeadlineTimer deadlineTimer, Clock clock) {
         this.returns = returns;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
         this.identityService = identityService;
         this.systemAuthority = systemAuthority;
+        this.deadlineTimer = deadlineTimer;
         this.clock = clock;
     }
 
@@ -103,8 +103,8 @@ public class ReturnDeadlines {
         systemAuthority.run(() -> {
             Date dueAt = ProcessDates.endOfDay(newDeadline, clock.getZone());
             // the same three variables the open-return step sets: "deadline" feeds the timer's expression
-            // ${deadline}T23:59:59 (should its due date be recalculated), "deadlineDate" the task's form,
-            // "deadlineAt" the task's due date
+            // ${deadlineTimer.at(execution)} (should its due date be recalculated), "deadlineDate" the task's
+            // form, "deadlineAt" the task's due date
             runtimeService.setVariables(instance.getId(), Map.of("deadline", newDeadline.toString(),
                     "deadlineDate", newDeadline.toString(), "deadlineAt", dueAt));
             for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId())
@@ -112,20 +112,10 @@ public class ReturnDeadlines {
                 task.setDueDate(dueAt);
                 taskService.saveTask(task);
             }
-            managementService.setJobDuedate(timer.getId(), movedTo(timer.getDuedate(), newDeadline));
+            // X1: the end of the new deadline day, as the model's timer expression computes it
+            managementService.setJobDuedate(timer.getId(), deadlineTimer.at(newDeadline));
         });
         return piReturn;
-    }
-
-    /**
-     * The timer's new due date: its time of day on the new deadline day. The model's timer date is
-     * {@code ${deadline}T23:59:59}, which the engine reads in the server's time zone, so this is exactly what the
-     * engine would have set had the new deadline been given at the start.
-     */
-    private static Date movedTo(Date due, LocalDate newDeadline) {
-        ZoneId engineZone = ZoneId.systemDefault();
-        LocalTime timeOfDay = LocalDateTime.ofInstant(due.toInstant(), engineZone).toLocalTime();
-        return Date.from(newDeadline.atTime(timeOfDay).atZone(engineZone).toInstant());
     }
 
     private boolean isContractsManager(String userId) {

@@ -29,6 +29,8 @@ import org.springframework.context.ApplicationContext;
 class ModelWiringTest {
 
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+    /** A bean's method called from an expression, such as a timer date ${deadlineTimer.at(execution)}. */
+    private static final Pattern BEAN_CALL = Pattern.compile("\\$\\{(?!execution\\.|task\\.)(\\w+)\\.\\w+\\(");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([\\w-]+)\"");
     private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([\\w-]+)\"");
     private static final Pattern DECISION_ID = Pattern.compile("<decision id=\"([\\w-]+)\"");
@@ -57,6 +59,8 @@ class ModelWiringTest {
         for (String delegate : matches(DELEGATE, bpmn)) {
             assertThat(context.containsBean(delegate)).as("bean " + delegate).isTrue();
         }
+        assertThat(matches(BEAN_CALL, bpmn)).as("beans called from expressions").contains("deadlineTimer")
+                .allSatisfy(bean -> assertThat(context.containsBean(bean)).as("bean " + bean).isTrue());
         assertThat(forms).containsAll(matches(FORM_REF, bpmn));
         assertThat(decisions).containsAll(matches(DECISION_REF, bpmn));
     }

@@ -261,7 +261,7 @@ class PiReturnLifecycleTest {
                 .noneMatch(subject -> subject.contains(pi.getBusinessKey()));
         assertThat(returns.get(pi.getBusinessKey()).isLate()).isFalse();
         Scenario.now(LocalDateTime.of(2027, 2, 1, 7, 0));
-        assertThat(reports.lateReturns("2026/27", 3).csv()).doesNotContain(pi.getBusinessKey());
+        assertThat(reports.lateReturnsToReport().csv()).doesNotContain(pi.getBusinessKey());
 
         // PI7 at the new deadline: the reminder, the contracts manager is told, and the report counts it
         Scenario.now(LocalDateTime.of(2027, 2, 12, 8, 0));
@@ -271,7 +271,7 @@ class PiReturnLifecycleTest {
         assertThat(subjectsTo("contracts.manager@commissioning.example"))
                 .contains("Late PI return: " + pi.getBusinessKey() + " from Provider " + code);
         assertThat(returns.get(pi.getBusinessKey()).isLate()).isTrue();
-        assertThat(reports.lateReturns("2026/27", 3).csv()).contains(pi.getBusinessKey() + ",S" + code + ",Provider "
+        assertThat(reports.lateReturnsToReport().csv()).contains(pi.getBusinessKey() + ",S" + code + ",Provider "
                 + code + ",2027-02-11,not received,");
 
         // PI7 the deadline has passed: no further extension, the reason for lateness is recorded instead
@@ -320,7 +320,7 @@ class PiReturnLifecycleTest {
         scenario.complete(providerUser, pi, "Task_SubmitReturn", form(93, 96, 93, 95, 90, 20, null));
         assertThat(returns.get(pi.getBusinessKey()).isLate()).isFalse();
         assertThat(subjectsTo(provider.getEmail())).noneMatch(subject -> subject.startsWith("Reminder"));
-        assertThat(reports.lateReturns("2026/27", 3).csv()).doesNotContain(pi.getBusinessKey());
+        assertThat(reports.lateReturnsToReport().csv()).doesNotContain(pi.getBusinessKey());
         assertThat(reports.managementReport("2026/27", 3))
                 .contains(pi.getBusinessKey() + ",S" + code + ",Service " + code + ",SUBMITTED,no");
 
@@ -416,6 +416,48 @@ class PiReturnLifecycleTest {
         }
     }
 
+    @Test
+    @DisplayName("PI7 every late return reaches the next quarterly report whatever its quarter: a deadline after a run waits for the next one; a return still not in is reported again, a received one is not")
+    void everyLateReturnIsReported() throws Exception {
+        ProcessInstance dueInJanuary = request(3, "2027-01-28");
+        ProcessInstance dueAfterTheRun = request(2, "2027-02-15");
+        scenario.executeDueJobs(dueInJanuary.getId());
+        scenario.executeDueJobs(dueAfterTheRun.getId());
+
+        Scenario.now(LocalDateTime.of(2027, 2, 1, 7, 0));
+        scenario.executeDueJobs(dueInJanuary.getId());
+        runQuarterlyReports();
+        String february = attachment(lastMailTo("csg@commissioning.example"), "pi-late-returns-2026Q3.csv");
+        assertThat(february).contains(dueInJanuary.getBusinessKey() + ",S" + code + ",Provider " + code
+                + ",2027-01-28,not received,,2026/27,3").doesNotContain(dueAfterTheRun.getBusinessKey());
+
+        Scenario.now(LocalDateTime.of(2027, 2, 5, 9, 0));
+        scenario.complete(providerUser, dueInJanuary, "Task_SubmitReturn", form(93, 96, 93, 95, 90, 20, null));
+        Scenario.now(LocalDateTime.of(2027, 2, 16, 8, 0));
+        scenario.executeDueJobs(dueAfterTheRun.getId());
+
+        Scenario.now(LocalDateTime.of(2027, 5, 1, 7, 0));
+        runQuarterlyReports();
+        String may = attachment(lastMailTo("commissioning.body@commissioning.example"), "pi-late-returns-2026Q4.csv");
+        assertThat(may).as("the Q2 return late since February, still not in")
+                .contains(dueAfterTheRun.getBusinessKey() + ",S" + code + ",Provider " + code
+                        + ",2027-02-15,not received,,2026/27,2")
+                .as("reported in February and received since").doesNotContain(dueInJanuary.getBusinessKey());
+        assertThat(returns.get(dueAfterTheRun.getBusinessKey()).getLateReportedOn()).isEqualTo(LocalDate.of(2027, 5, 1));
+    }
+
+    /** The scheduled run of pi-quarterly-reports, as the job executor would fire it now. */
+    private void runQuarterlyReports() {
+        for (org.camunda.bpm.engine.runtime.Job timer : managementService.createJobQuery()
+                .processDefinitionKey("pi-quarterly-reports").timers().list()) {
+            managementService.executeJob(timer.getId());
+        }
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
+                .processDefinitionKey("pi-quarterly-reports").executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+    }
+
     /** What an agreed extension changes: on the return, on the open task, on the deadline timer and in variables. */
     record ExtensionState(LocalDate deadline, LocalDate extendedDeadline, String reason, String agreedBy,
             Date taskDue, Date timerDue, Object deadlineVariable, Object deadlineAtVariable) {
@@ -436,9 +478,12 @@ class PiReturnLifecycleTest {
                 .activityId("StartEvent_DeadlinePassed").timers().singleResult();
     }
 
-    /** The model's timer date {@code ${deadline}T23:59:59}, read by the engine in the server's time zone. */
+    /**
+     * The model's timer date {@code ${deadlineTimer.at(execution)}}: the end of the deadline day in London
+     * (care.zone), 00:00 the next day, the same instant as the submit task's due date (X1).
+     */
     private static Date timerAt(LocalDate deadline) {
-        return Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ZoneId.systemDefault()).toInstant());
+        return Date.from(deadline.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(ZoneId.of("Europe/London")).toInstant());
     }
 
     private ResponseEntity<Map> extend(String user, ProcessInstance pi, String deadline, String reason) {

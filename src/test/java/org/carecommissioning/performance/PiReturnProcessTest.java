@@ -21,8 +21,6 @@ import static org.carecommissioning.testing.TestClock.london;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
@@ -83,8 +81,8 @@ class PiReturnProcessTest {
     private static final String PROVIDER_USER = "prov-hope";
     private static final String MANAGER = "carl.manager";
     private static final String CLERK = "dina.clerk";
-    /** Timer dates without an offset ("2026-10-28T23:59:59") are read in the engine's (JVM's) default zone. */
-    private static final ZoneId ENGINE_ZONE = ZoneId.systemDefault();
+    /** X1: the end of 28 October in London, when the provider's task falls due and the deadline timer fires. */
+    private static final Date DEADLINE_PASSED = london("2026-10-29T00:00");
     private static final String MISSED_SPI2 = "SPI2 Utilisation: 88% is below the trigger of 92% (red font)";
 
     /** A letter a mail delegate sent. */
@@ -131,6 +129,8 @@ class PiReturnProcessTest {
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-10-01T09:00");
         TriggerEvaluator triggers = new TriggerEvaluator(decisionService());
+        // the real bean of the timer expression ${deadlineTimer.at(execution)}, in care.zone
+        Mocks.register("deadlineTimer", new DeadlineTimer(LONDON));
 
         openReturn = FakeDelegate.register("openReturnDelegate", execution -> {
             String serviceCode = FormValues.text(execution.getVariable("serviceCode"));
@@ -333,10 +333,6 @@ class PiReturnProcessTest {
         });
     }
 
-    private static Date at(String engineLocalDateTime) {
-        return Date.from(LocalDateTime.parse(engineLocalDateTime).atZone(ENGINE_ZONE).toInstant());
-    }
-
     private static Job job(ProcessInstance instance, String activityId) {
         Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
         assertThat(job).as("job of " + activityId).isNotNull();
@@ -384,9 +380,14 @@ class PiReturnProcessTest {
 
     /** PI2: the purchasing officer requests the quarter's return with its deadline. */
     private ProcessInstance requestReturn() {
+        return requestReturn(DEADLINE);
+    }
+
+    /** PI2: the return requested with the deadline in any form a client may send (string, date-time, Date). */
+    private ProcessInstance requestReturn(Object deadline) {
         ProcessInstance instance = as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS,
                 withVariables("serviceCode", SERVICE_CODE, "reportingYear", YEAR, "quarter", QUARTER,
-                        "deadline", DEADLINE)));
+                        "deadline", deadline)));
         assertThat(instance).hasBusinessKey(REFERENCE).isWaitingAtExactly("Task_RequestReturn");
         return instance;
     }
@@ -438,8 +439,8 @@ class PiReturnProcessTest {
         assertThat(variable(instance, "deadlineDate")).isEqualTo(DEADLINE);
         assertThat(variable(instance, "expectedUnits")).isEqualTo(UNITS);
         assertThat(mails).as("nothing sent before the async step runs").isEmpty();
-        // PI7 X1: the deadline timer is armed from the start, at the end of the deadline day.
-        assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(at("2026-10-28T23:59:59"));
+        // PI7 X1: the deadline timer is armed from the start, at the end of the deadline day in London.
+        assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(DEADLINE_PASSED);
 
         Task submit = emailRequest(instance);
 
@@ -708,10 +709,10 @@ class PiReturnProcessTest {
         ProcessInstance instance = requestReturn();
         Task submit = emailRequest(instance);
         Job deadline = deadlineTimer(instance);
-        assertThat(deadline.getDuedate()).isEqualTo(at("2026-10-28T23:59:59"));
+        assertThat(deadline.getDuedate()).isEqualTo(DEADLINE_PASSED);
 
-        // Still in time a second before the timer.
-        TestClock.setTo(at("2026-10-28T23:59:58"));
+        // Still in time in the last second of the deadline day.
+        TestClock.setTo(london("2026-10-28T23:59:59"));
         assertThat(jobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
         TestClock.setTo(deadline.getDuedate());
         assertThat(jobQuery().processInstanceId(instance.getId()).executable().count()).isEqualTo(1);
@@ -794,6 +795,79 @@ class PiReturnProcessTest {
         assertThat(processInstanceQuery().processDefinitionKey(PROCESS).count()).isZero();
         assertThat(jobQuery().count()).isZero();
         assertThat(mails).isEmpty();
+    }
+
+    @Test
+    @DisplayName("PI2 a return requested with no deadline, or one that is not a date, is refused with the PI2 message "
+            + "(not an engine error from the deadline timer); no instance or timer is left behind")
+    void missingOrUnreadableDeadlineIsRefused() {
+        Map<String, Object> noDeadline = withVariables("serviceCode", SERVICE_CODE, "reportingYear", YEAR,
+                "quarter", QUARTER);
+        assertThatThrownBy(() -> as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS, noDeadline)))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("PI2: The deadline must be after the quarter ends on 2026-09-30.");
+        assertThatThrownBy(() -> as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS, withVariables(
+                        "serviceCode", SERVICE_CODE, "reportingYear", YEAR, "quarter", QUARTER,
+                        "deadline", "28/10/2026"))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("PI2: The deadline must be a date like 2026-11-25.");
+
+        assertThat(openReturn.attempts()).as("refused by the open-return step").isEqualTo(2);
+        assertThat(processInstanceQuery().processDefinitionKey(PROCESS).count()).isZero();
+        assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count())
+                .isZero();
+        assertThat(jobQuery().count()).as("no deadline timer kept").isZero();
+        assertThat(mails).isEmpty();
+    }
+
+    @Test
+    @DisplayName("PI2 PI7 X1 a deadline given as a typed java.util.Date starts the return, and the reminder is armed "
+            + "for the end of the deadline day in London")
+    void deadlineAsTypedDate() {
+        ProcessInstance instance = requestReturn(london("2026-10-28T00:00"));
+
+        assertThat(variable(instance, "deadlineDate")).isEqualTo(DEADLINE);
+        assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(DEADLINE_PASSED);
+        assertSubmitTask(emailRequest(instance));
+    }
+
+    @Test
+    @DisplayName("PI2 PI7 X1 a deadline given as an ISO date-time string (2026-10-28T00:00:00Z) starts the return, "
+            + "and the reminder is armed for the end of the deadline day in London")
+    void deadlineAsIsoDateTime() {
+        ProcessInstance instance = requestReturn("2026-10-28T00:00:00Z");
+
+        assertThat(variable(instance, "deadlineDate")).isEqualTo(DEADLINE);
+        assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(DEADLINE_PASSED);
+        assertSubmitTask(emailRequest(instance));
+    }
+
+    @Test
+    @DisplayName("PI7 X1 the deadline reminder fires at the same instant the provider's task falls due: not before "
+            + "the task is overdue, and the same instant an extension computes for a deadline")
+    void reminderFiresWhenTheTaskFallsDue() {
+        ProcessInstance instance = requestReturn();
+        Task submit = emailRequest(instance);
+        Job deadline = deadlineTimer(instance);
+
+        assertThat(deadline.getDuedate())
+                .isEqualTo(submit.getDueDate())
+                .isEqualTo(variable(instance, "deadlineAt"))
+                .isEqualTo(new DeadlineTimer(LONDON).at(LocalDate.parse(DEADLINE)))
+                .isEqualTo(DEADLINE_PASSED);
+
+        TestClock.setTo(new Date(submit.getDueDate().getTime() - 1));
+        assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
+                .as("a millisecond before the task falls due").isZero();
+        TestClock.setTo(submit.getDueDate());
+        assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
+                .as("when the task falls due").isEqualTo(1);
+        execute(deadline);
+        execute(job(instance, "Task_SendReturnReminder"));
+
+        assertThat(mails).extracting(Mail::template)
+                .containsExactly("pi-return-request", "pi-return-reminder", "pi-return-late");
+        assertThat(task(instance).getId()).isEqualTo(submit.getId());
     }
 
     @Test
