@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.SystemAuthority;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +35,16 @@ class ContractedServiceController {
     private final MeetingPlanning planning;
     private final IdentityService identityService;
     private final SystemAuthority system;
+    private final GroupMembership membership;
     private final Clock clock;
 
     ContractedServiceController(ContractServices services, MeetingPlanning planning, IdentityService identityService,
-            SystemAuthority system, Clock clock) {
+            SystemAuthority system, GroupMembership membership, Clock clock) {
         this.services = services;
         this.planning = planning;
         this.identityService = identityService;
         this.system = system;
+        this.membership = membership;
         this.clock = clock;
     }
 
@@ -50,9 +53,7 @@ class ContractedServiceController {
     @Transactional
     Map<String, Object> register(@Valid @RequestBody NewService request) {
         requireTeam("Only purchasing officers and the contracts manager register contracted services.");
-        boolean isOfficer = identityService.createUserQuery().userId(request.purchasingOfficer())
-                .memberOfGroup(Roles.PURCHASING_OFFICER).count() == 1;
-        if (!isOfficer) {
+        if (!membership.isMember(request.purchasingOfficer(), Roles.PURCHASING_OFFICER)) {
             throw new BusinessRuleViolation("C1", "\"" + request.purchasingOfficer() + "\" is not a purchasing officer.");
         }
         if (request.nextMeetingDue() != null && request.nextMeetingDue().isBefore(LocalDate.now(clock))) {

@@ -6,11 +6,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.NotFound;
-import org.carecommissioning.shared.SystemAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,19 +31,16 @@ public class ImprovementPlan {
     private final ImprovementPlanDocumentRepository plans;
     private final MeetingRepository meetings;
     private final ContractServices services;
-    private final IdentityService identityService;
-    private final SystemAuthority system;
+    private final GroupMembership membership;
     private final Clock clock;
 
     ImprovementPlan(ImprovementActionRepository actions, ImprovementPlanDocumentRepository plans,
-            MeetingRepository meetings, ContractServices services, IdentityService identityService,
-            SystemAuthority system, Clock clock) {
+            MeetingRepository meetings, ContractServices services, GroupMembership membership, Clock clock) {
         this.actions = actions;
         this.plans = plans;
         this.meetings = meetings;
         this.services = services;
-        this.identityService = identityService;
-        this.system = system;
+        this.membership = membership;
         this.clock = clock;
     }
 
@@ -116,7 +112,7 @@ public class ImprovementPlan {
                     + ", not waiting for agreement.");
         }
         ContractedService service = services.get(plan.getServiceId());
-        if (officer == null || (!officer.equals(service.getPurchasingOfficer()) && !isContractsManager(officer))) {
+        if (officer == null || (!officer.equals(service.getPurchasingOfficer()) && !membership.isMember(officer, Roles.CONTRACTS_MANAGER))) {
             throw new BusinessRuleViolation("C7", "Only the purchasing officer of " + service.getServiceCode() + " ("
                     + service.getPurchasingOfficer() + ") or a contracts manager can agree its improvement plan.");
         }
@@ -173,10 +169,5 @@ public class ImprovementPlan {
         }
         action.closeValidated(officer, evidence.trim(), LocalDate.now(clock));
         return action;
-    }
-
-    private boolean isContractsManager(String userId) {
-        return system.call(() -> identityService.createGroupQuery().groupMember(userId)
-                .groupId(Roles.CONTRACTS_MANAGER).count()) > 0;
     }
 }

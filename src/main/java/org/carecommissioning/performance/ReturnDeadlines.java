@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.SystemAuthority;
 import org.springframework.stereotype.Service;
@@ -34,19 +34,19 @@ public class ReturnDeadlines {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
-    private final IdentityService identityService;
+    private final GroupMembership membership;
     private final SystemAuthority systemAuthority;
     private final DeadlineTimer deadlineTimer;
     private final Clock clock;
 
     ReturnDeadlines(PiReturns returns, RuntimeService runtimeService, TaskService taskService,
-            ManagementService managementService, IdentityService identityService, SystemAuthority systemAuthority,
+            ManagementService managementService, GroupMembership membership, SystemAuthority systemAuthority,
             DeadlineTimer deadlineTimer, Clock clock) {
         this.returns = returns;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
-        this.identityService = identityService;
+        this.membership = membership;
         this.systemAuthority = systemAuthority;
         this.deadlineTimer = deadlineTimer;
         this.clock = clock;
@@ -77,7 +77,7 @@ public class ReturnDeadlines {
         }
         ContractedService service = returns.serviceOf(piReturn);
         if (officerUserId == null || !(officerUserId.equals(service.getPurchasingOfficer())
-                || isContractsManager(officerUserId))) {
+                || membership.isMember(officerUserId, Roles.CONTRACTS_MANAGER))) {
             throw new BusinessRuleViolation("PI7", "Only " + service.getServiceCode() + "'s purchasing officer or a"
                     + " contracts manager can agree an extension of its PI return.");
         }
@@ -116,10 +116,5 @@ public class ReturnDeadlines {
             managementService.setJobDuedate(timer.getId(), deadlineTimer.at(newDeadline));
         });
         return piReturn;
-    }
-
-    private boolean isContractsManager(String userId) {
-        return systemAuthority.call(() -> identityService.createUserQuery().userId(userId)
-                .memberOfGroup(Roles.CONTRACTS_MANAGER).count() > 0);
     }
 }
