@@ -15,6 +15,7 @@ import org.carecommissioning.performance.PiReturn.Submission;
 import org.carecommissioning.performance.TriggerEvaluator.Breach;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.NotFound;
+import org.carecommissioning.shared.WorkingDayCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,21 +26,25 @@ public class PiReturns {
     /** PI5: what the contracts manager may decide on a referred missed trigger (pi-referral-decision form). */
     static final List<String> REFERRAL_DECISIONS = List.of("monitor", "earlier-meeting", "default-notice");
     static final String EARLIER_MEETING = "earlier-meeting";
+    /** PI4: working days the provider has to send a returned return again. */
+    static final int RESUBMISSION_WORKING_DAYS = 10;
 
     private final PiReturnRepository returns;
     private final Workbooks workbooks;
     private final ContractServices services;
     private final TriggerEvaluator triggers;
     private final MeetingPlanning meetingPlanning;
+    private final WorkingDayCalendar calendar;
     private final Clock clock;
 
     PiReturns(PiReturnRepository returns, Workbooks workbooks, ContractServices services, TriggerEvaluator triggers,
-            MeetingPlanning meetingPlanning, Clock clock) {
+            MeetingPlanning meetingPlanning, WorkingDayCalendar calendar, Clock clock) {
         this.returns = returns;
         this.workbooks = workbooks;
         this.services = services;
         this.triggers = triggers;
         this.meetingPlanning = meetingPlanning;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -126,6 +131,17 @@ public class PiReturns {
         PiReturn piReturn = get(reference);
         piReturn.returnToProvider(request.trim());
         return piReturn;
+    }
+
+    /**
+     * PI4, X1 Decision: a return sent back to the provider is due again 10 working days after the request, or by
+     * its deadline when that is later, so the resubmission always has a date in the provider's task list.
+     */
+    @Transactional(readOnly = true)
+    public LocalDate resubmitBy(String reference) {
+        LocalDate afterRequest = calendar.plusWorkingDays(LocalDate.now(clock), RESUBMISSION_WORKING_DAYS);
+        LocalDate deadline = get(reference).getDeadline();
+        return deadline.isAfter(afterRequest) ? deadline : afterRequest;
     }
 
     /** PI5: a missed trigger referred to the contracts manager. */

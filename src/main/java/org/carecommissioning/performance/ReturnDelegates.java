@@ -115,9 +115,11 @@ final class ReturnDelegates {
     static class ApplyCheck implements JavaDelegate {
 
         private final PiReturns returns;
+        private final CareProperties properties;
 
-        ApplyCheck(PiReturns returns) {
+        ApplyCheck(PiReturns returns, CareProperties properties) {
             this.returns = returns;
+            this.properties = properties;
         }
 
         @Override
@@ -145,8 +147,13 @@ final class ReturnDelegates {
                                 + " why; return it asking for an explanation.");
                     }
                 }
-                case "incomplete", "explanation" -> returns.returnToProvider(reference,
-                        FormValues.text(execution.getVariable("requestToProvider")));
+                case "incomplete", "explanation" -> {
+                    returns.returnToProvider(reference, FormValues.text(execution.getVariable("requestToProvider")));
+                    // X1: the provider's new submission task is due by then
+                    LocalDate resubmitBy = returns.resubmitBy(reference);
+                    execution.setVariable("resubmitBy", resubmitBy.toString());
+                    execution.setVariable("deadlineAt", ProcessDates.endOfDay(resubmitBy, properties.zone()));
+                }
                 case "refer" -> {
                     if (unexplained) {
                         throw new BusinessRuleViolation("PI5", "Ask the provider for an explanation before referring"

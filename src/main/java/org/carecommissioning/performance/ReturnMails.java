@@ -67,6 +67,8 @@ final class ReturnMails {
             var provider = services.providerOf(service);
             var model = new java.util.HashMap<>(model(piReturn, service, provider.getName()));
             model.put("request", piReturn.getRequestToProvider());
+            Object resubmitBy = execution.getVariable("resubmitBy");
+            model.put("resubmitBy", resubmitBy != null ? resubmitBy : returns.resubmitBy(piReturn.getReference()).toString());
             notifications.send(Email.of(provider.getEmail(), "pi-return-request-to-provider", model));
         }
     }

@@ -63,6 +63,7 @@ class MailTemplatesTest {
             Map.entry("quarter", 3),
             Map.entry("deadline", "2027-01-28"),
             Map.entry("request", "Please explain the low utilisation."),
+            Map.entry("resubmitBy", "2027-02-11"),
             Map.entry("lateCount", 2),
             Map.entry("feedbackSummary", "1 survey answer(s) from providers"),
             Map.entry("redCount", 2));

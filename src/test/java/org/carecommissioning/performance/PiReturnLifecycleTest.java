@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -219,6 +220,10 @@ class PiReturnLifecycleTest {
                 "requestToProvider", "The local PIs section is missing."));
         scenario.executeDueJobs(pi.getId());
         assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.RETURNED_TO_PROVIDER);
+        // PI4 X1: due again 10 working days after the request (3 February), later than the 28 January deadline
+        assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
+                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 2, 4)));
+        assertThat(GreenMailUtil.getBody(lastMailTo(provider.getEmail()))).contains("please send it again by 2027-02-03");
 
         Scenario.now(LocalDateTime.of(2027, 1, 29, 8, 0));
         scenario.executeDueJobs(pi.getId());

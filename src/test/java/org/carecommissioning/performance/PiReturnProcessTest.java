@@ -241,6 +241,18 @@ class PiReturnProcessTest {
                     }
                     current.status = ReturnStatus.RETURNED_TO_PROVIDER;
                     current.requestToProvider = request;
+                    // As PiReturns.resubmitBy: 10 working days after the request, or the deadline if later (no bank
+                    // holiday falls in this test's weeks)
+                    LocalDate afterRequest = TestClock.today();
+                    for (int days = 0; days < 10; ) {
+                        afterRequest = afterRequest.plusDays(1);
+                        if (afterRequest.getDayOfWeek().getValue() < 6) {
+                            days++;
+                        }
+                    }
+                    LocalDate resubmitBy = current.deadline.isAfter(afterRequest) ? current.deadline : afterRequest;
+                    execution.setVariable("resubmitBy", resubmitBy.toString());
+                    execution.setVariable("deadlineAt", ProcessDates.endOfDay(resubmitBy, LONDON));
                 }
                 case "refer" -> {
                     if (unexplained) {
@@ -546,7 +558,7 @@ class PiReturnProcessTest {
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn");
         Task secondSubmit = task(instance);
         assertThat(secondSubmit.getId()).isNotEqualTo(firstSubmit.getId());
-        assertSubmitTask(secondSubmit);
+        assertSubmitTask(secondSubmit); // PI4: the deadline, later than 10 working days after the request, stands
         assertThat(variable(instance, "requestToProvider")).isEqualTo("Use code DCC-2026 and add SPI3 staffing.");
 
         TestClock.setTo("2026-10-19T16:00");
@@ -600,7 +612,11 @@ class PiReturnProcessTest {
         assertThat(mails).last().isEqualTo(new Mail(PROVIDER_EMAIL, "pi-return-request-to-provider", REFERENCE,
                 "Explain why utilisation fell to 88%."));
         Task resubmit = task(instance);
-        assertSubmitTask(resubmit);
+        // PI4 X1 Decision: sent back on 20 October, 10 working days later (3 November) is after the 28 October
+        // deadline, so the resubmission is due by the end of 3 November
+        assertThat(resubmit).hasDefinitionKey("Task_SubmitReturn").hasCandidateGroup(PROVIDER_GROUP).isNotAssigned()
+                .hasDueDate(london("2026-11-04T00:00"));
+        assertThat(variable(instance, "resubmitBy")).isEqualTo("2026-11-03");
 
         Map<String, Object> explained = missingSpi2Trigger();
         explained.put("providerComments", "Two rooms closed for repairs in August");
