@@ -57,19 +57,24 @@ public class MeetingService {
     @Transactional
     public Meeting plan(String serviceCode, LocalDate meetingDate, String userId) {
         ContractedService service = services.byCode(serviceCode);
-        if (meetingDate == null) {
-            throw new BusinessRuleViolation("C2", "Give the date of the meeting.");
-        }
-        LocalDate earliest = LocalDate.now(clock).plusDays(NOTICE_DAYS);
-        if (meetingDate.isBefore(earliest)) {
-            throw new BusinessRuleViolation("C2", "The provider must be told at least 4 weeks before the meeting;"
-                    + " choose a date on or after " + earliest + ".");
-        }
+        requireNotice(meetingDate, LocalDate.now(clock));
         if (meetings.existsByServiceIdAndStatus(service.getId(), MeetingStatus.PLANNED)) {
             throw new BusinessRuleViolation("C2", "Service " + serviceCode + " already has a meeting planned.");
         }
         String reference = "CMM-" + service.getServiceCode() + "-" + REFERENCE_DATE.format(meetingDate);
         return meetings.save(new Meeting(reference, service, meetingDate, userId, LocalDateTime.now(clock)));
+    }
+
+    /** C2: a meeting date given at least 4 weeks' notice from today; refused with the earliest date otherwise. */
+    static void requireNotice(LocalDate meetingDate, LocalDate today) {
+        if (meetingDate == null) {
+            throw new BusinessRuleViolation("C2", "Give the date of the meeting.");
+        }
+        LocalDate earliest = today.plusDays(NOTICE_DAYS);
+        if (meetingDate.isBefore(earliest)) {
+            throw new BusinessRuleViolation("C2", "The provider must be told at least 4 weeks before the meeting;"
+                    + " choose a date on or after " + earliest + ".");
+        }
     }
 
     /**

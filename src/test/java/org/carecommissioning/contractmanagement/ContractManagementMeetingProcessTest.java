@@ -134,14 +134,7 @@ class ContractManagementMeetingProcessTest {
         planMeeting = FakeDelegate.register("planMeetingDelegate", execution -> {
             // As PlanMeetingDelegate + MeetingService.plan + MeetingVariables.of
             LocalDate date = FormValues.date(execution.getVariable("meetingDate"), "C2", "The meeting date");
-            if (date == null) {
-                throw new BusinessRuleViolation("C2", "Give the date of the meeting.");
-            }
-            LocalDate earliest = TestClock.today().plusDays(MeetingService.NOTICE_DAYS);
-            if (date.isBefore(earliest)) {
-                throw new BusinessRuleViolation("C2", "The provider must be told at least 4 weeks before the meeting;"
-                        + " choose a date on or after " + earliest + ".");
-            }
+            MeetingService.requireNotice(date, TestClock.today()); // the real C2 rule
             String code = FormValues.text(execution.getVariable("serviceCode"));
             execution.setProcessBusinessKey("CMM-" + code + "-" + KEY_DATE.format(date));
             execution.setVariable("meetingId", MEETING_ID);

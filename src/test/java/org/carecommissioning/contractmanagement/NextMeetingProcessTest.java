@@ -77,14 +77,7 @@ class NextMeetingProcessTest {
             // As PlanningDelegates.StartPlannedMeeting: MeetingPlanning.startMeeting starts the meeting's own
             // process, whose planMeetingDelegate refuses a date less than 4 weeks ahead (MeetingService.plan).
             LocalDate date = FormValues.date(execution.getVariable("meetingDate"), "C2", "The meeting date");
-            if (date == null) {
-                throw new BusinessRuleViolation("C2", "Give the date of the meeting.");
-            }
-            LocalDate earliest = TestClock.today().plusDays(MeetingService.NOTICE_DAYS);
-            if (date.isBefore(earliest)) {
-                throw new BusinessRuleViolation("C2", "The provider must be told at least 4 weeks before the meeting;"
-                        + " choose a date on or after " + earliest + ".");
-            }
+            MeetingService.requireNotice(date, TestClock.today()); // the real C2 rule
             execution.setVariable("meetingReference", "CMM-" + FormValues.text(execution.getVariable("serviceCode"))
                     + "-" + KEY_DATE.format(date));
         });
