@@ -10,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.carecommissioning.shared.AccessDenied;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Configuration
 @Profile("demo")
 @ConditionalOnProperty(name = "care.demo.mail-catcher", havingValue = "true")
+@ConditionalOnClass(name = DemoMailCatcher.GREENMAIL)
 class DemoMailCatcher {
+
+    /** Present when run from source (./mvnw spring-boot:run); the packaged jar leaves GreenMail out. */
+    static final String GREENMAIL = "com.icegreen.greenmail.util.GreenMail";
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail demoSmtpServer(org.springframework.core.env.Environment environment) {
@@ -35,6 +40,7 @@ class DemoMailCatcher {
     @RestController
     @Profile("demo")
     @ConditionalOnProperty(name = "care.demo.mail-catcher", havingValue = "true")
+    @ConditionalOnClass(name = GREENMAIL)
     static class Mailbox {
 
         private final GreenMail smtp;
