@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Tasklist filters per group, created at start-up if missing: the group's open tasks and its overdue tasks
  * (X1: every deadline is a due date, so "overdue" is simply due before now). Each filter is readable only by
  * its group. Commissioners' and providers' tasks belong to their organisation's group, so their filters follow the
- * user's own groups; a therapist's tasks are assigned to them. A filter that exists already takes the current
+ * user's own groups; a therapist's and a purchasing officer's tasks are assigned to them. A filter that exists already takes the current
  * definition at start-up, so a release that changes one reaches every database.
  */
 @Component
@@ -60,7 +60,9 @@ class TasklistFilters implements ApplicationRunner {
             // their tasks go to their own organisation's group (co-<code>, pr-<code>), not to the role's group
             case Roles.COMMISSIONER, Roles.PROVIDER ->
                     query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
-            case Roles.THERAPIST -> query.taskAssigneeExpression("${currentUser()}");
+            // a therapist's diary tasks, and a purchasing officer's tasks for their own services, are assigned to
+            // them by name: officers are not candidates for one another's services (hole 4)
+            case Roles.THERAPIST, Roles.PURCHASING_OFFICER -> query.taskAssigneeExpression("${currentUser()}");
             default -> query.taskCandidateGroup(group).includeAssignedTasks();
         };
     }

@@ -134,7 +134,7 @@ class NextMeetingProcessTest {
                 .hasDefinitionKey("Task_PlanNextMeeting")
                 .hasName("Plan next contract management meeting")
                 .isAssignedTo(OFFICER)
-                .hasCandidateGroupAssociated("purchasing-officer")
+                .hasCandidateGroupAssociated("contracts-manager")
                 .hasDueDate(dueDate);
         assertThat(messageSubscriptions(planner)).as("only the boundary 'planned another way' listens now")
                 .containsExactly("MeetingPlannedAnotherWay");

@@ -487,8 +487,8 @@ class PiReturnProcessTest {
         assertThat(check)
                 .hasDefinitionKey("Task_CheckReturn")
                 .isAssignedTo(OFFICER)
-                // an assigned task: the group stays linked as a candidate (hasCandidateGroup wants it unassigned)
-                .hasCandidateGroupAssociated("purchasing-officer")
+                // an assigned task: the contracts managers stay linked as candidates (hasCandidateGroup wants it unassigned)
+                .hasCandidateGroupAssociated("contracts-manager")
                 .hasDueDate(london("2026-11-04T00:00"));
         assertThat(check.getDueDate()).isEqualTo(variable(instance, "checkDueAt"));
 
