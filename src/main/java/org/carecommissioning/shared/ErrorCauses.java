@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class ErrorCauses {
 
     /** Said instead of any database message, which would show SQL, table names and the values typed. */
-    public static final String DATA_REFUSED = "A value does not fit what can be stored: a text is too long, a number"
-            + " too large or a date out of range. Shorten or correct it and try again; nothing was saved.";
+    public static final String DATA_REFUSED = "A value could not be stored: a text too long, a number too large, a"
+            + " date out of range or a record that already exists. Correct it and try again; nothing was saved.";
     /** Said instead of the details of a genuine server fault. */
     public static final String SERVER_FAULT = "Something went wrong on the server and nothing was saved. Try again;"
             + " if it happens again, tell the administrator the time it happened.";
