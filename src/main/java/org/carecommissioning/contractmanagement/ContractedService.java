@@ -21,25 +21,26 @@ public class ContractedService {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "service_code")
+    @Column(name = "service_code", length = ContractLimits.SERVICE_CODE)
     private String serviceCode;
 
+    @Column(length = ContractLimits.SERVICE_NAME)
     private String name;
 
     @Column(name = "provider_organisation_id")
     private Long providerOrganisationId;
 
-    @Column(name = "primary_client_group")
+    @Column(name = "primary_client_group", length = ContractLimits.CLIENT_GROUP)
     private String primaryClientGroup;
 
-    @Column(name = "service_type")
+    @Column(name = "service_type", length = ContractLimits.SERVICE_TYPE)
     private String serviceType;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "priority_level")
     private PriorityLevel priorityLevel;
 
-    @Column(name = "purchasing_officer")
+    @Column(name = "purchasing_officer", length = ContractLimits.USER_ID)
     private String purchasingOfficer;
 
     @Column(name = "next_meeting_due")

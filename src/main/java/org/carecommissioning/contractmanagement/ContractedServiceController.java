@@ -9,11 +9,13 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.SystemAuthority;
 import org.springframework.http.HttpStatus;
@@ -56,6 +58,7 @@ class ContractedServiceController {
         if (!membership.isMember(request.purchasingOfficer(), Roles.PURCHASING_OFFICER)) {
             throw new BusinessRuleViolation("C1", "\"" + request.purchasingOfficer() + "\" is not a purchasing officer.");
         }
+        FormValues.plausibleDate(request.nextMeetingDue(), "C1", "The date the next meeting is due");
         if (request.nextMeetingDue() != null && request.nextMeetingDue().isBefore(LocalDate.now(clock))) {
             throw new BusinessRuleViolation("C1", "The next meeting cannot be due in the past ("
                     + request.nextMeetingDue() + ").");
@@ -98,13 +101,26 @@ class ContractedServiceController {
     }
 
     record NewService(
-            @NotBlank(message = "Give the service code, for example SP102.") String serviceCode,
-            @NotBlank(message = "Give the service's name.") String name,
-            @NotBlank(message = "Give the provider's organisation code.") String providerCode,
-            @NotBlank(message = "Give the primary client group.") String primaryClientGroup,
-            @NotBlank(message = "Give the service type.") String serviceType,
-            @NotBlank(message = "Give the priority level: GREEN, AMBER or RED.") String priorityLevel,
-            @NotBlank(message = "Name the service's purchasing officer (a user id).") String purchasingOfficer,
+            @NotBlank(message = "Give the service code, for example SP102.")
+            @Size(max = ContractLimits.SERVICE_CODE, message = "The service code is at most {max} characters.")
+            String serviceCode,
+            @NotBlank(message = "Give the service's name.")
+            @Size(max = ContractLimits.SERVICE_NAME, message = "The service's name is at most {max} characters.")
+            String name,
+            @NotBlank(message = "Give the provider's organisation code.")
+            @Size(max = ContractLimits.PROVIDER_CODE, message = "The provider's code is at most {max} characters.")
+            String providerCode,
+            @NotBlank(message = "Give the primary client group.")
+            @Size(max = ContractLimits.CLIENT_GROUP, message = "The primary client group is at most {max} characters.")
+            String primaryClientGroup,
+            @NotBlank(message = "Give the service type.")
+            @Size(max = ContractLimits.SERVICE_TYPE, message = "The service type is at most {max} characters.")
+            String serviceType,
+            @NotBlank(message = "Give the priority level: GREEN, AMBER or RED.")
+            @Size(max = 5, message = "Give the priority level: GREEN, AMBER or RED.") String priorityLevel,
+            @NotBlank(message = "Name the service's purchasing officer (a user id).")
+            @Size(max = ContractLimits.USER_ID, message = "The purchasing officer's user id is at most {max} characters.")
+            String purchasingOfficer,
             @NotNull(message = "Give the date the next contract management meeting is due.") LocalDate nextMeetingDue) {
     }
 }

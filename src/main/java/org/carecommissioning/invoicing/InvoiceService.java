@@ -13,6 +13,7 @@ import org.carecommissioning.referral.TreatmentSessionService;
 import org.carecommissioning.referral.TreatmentSessionService.ChargeableSession;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.stereotype.Service;
@@ -121,6 +122,7 @@ public class InvoiceService {
             throw new BusinessRuleViolation("R11", "Invoice " + invoiceNumber + " has already been paid"
                     + (when == null ? "" : " (on " + when + ")") + "; nothing more is owed.");
         }
+        FormValues.limited(reference, Payment.REFERENCE_LENGTH, "R11", "The payment reference");
         if (paidOn == null) {
             throw new BusinessRuleViolation("R11", "Give the date the payment was received.");
         }

@@ -15,6 +15,9 @@ import jakarta.persistence.Table;
 @Table(name = "payment")
 public class Payment {
 
+    /** The payment reference's one declared limit: its column (V1) and the check in InvoiceService. */
+    static final int REFERENCE_LENGTH = 100;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -28,6 +31,7 @@ public class Payment {
     @Column(name = "paid_on")
     private LocalDate paidOn;
 
+    @Column(length = REFERENCE_LENGTH)
     private String reference;
 
     @Column(name = "recorded_by")

@@ -42,7 +42,7 @@ public class PiReturn {
     @Column(name = "extended_deadline")
     private LocalDate extendedDeadline;
 
-    @Column(name = "extension_reason")
+    @Column(name = "extension_reason", length = PerformanceLimits.EXTENSION_REASON)
     private String extensionReason;
 
     @Column(name = "extension_agreed_by")
@@ -63,13 +63,13 @@ public class PiReturn {
     @Column(name = "submitted_by")
     private String submittedBy;
 
-    @Column(name = "dcc_code")
+    @Column(name = "dcc_code", length = PerformanceLimits.DCC_CODE)
     private String dccCode;
 
     @Column(name = "units_reported")
     private Integer unitsReported;
 
-    @Column(name = "units_change_explanation")
+    @Column(name = "units_change_explanation", length = PerformanceLimits.UNITS_CHANGE_EXPLANATION)
     private String unitsChangeExplanation;
 
     private BigDecimal kpi1;
@@ -79,10 +79,10 @@ public class PiReturn {
     private BigDecimal spi3;
     private BigDecimal spi4;
 
-    @Column(name = "local_pis")
+    @Column(name = "local_pis", length = PerformanceLimits.LOCAL_PIS)
     private String localPis;
 
-    @Column(name = "provider_comments")
+    @Column(name = "provider_comments", length = PerformanceLimits.PROVIDER_COMMENTS)
     private String providerComments;
 
     @Column(name = "breached_indicators")

@@ -14,6 +14,7 @@ import org.carecommissioning.contractmanagement.MeetingPlanning;
 import org.carecommissioning.performance.PiReturn.Submission;
 import org.carecommissioning.performance.TriggerEvaluator.Breach;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.NotFound;
 import org.carecommissioning.shared.WorkingDayCalendar;
 import org.springframework.stereotype.Service;
@@ -83,6 +84,12 @@ public class PiReturns {
             throw new BusinessRuleViolation("PI2", "Return " + reference + " is " + describe(piReturn.getStatus())
                     + "; it cannot be submitted again.");
         }
+        // the labels name the CSV column as well, since an uploaded cell is checked here too
+        FormValues.limited(submission.dccCode(), PerformanceLimits.DCC_CODE, "PI2", "The DCC code (dcc_code)");
+        FormValues.limited(submission.unitsChangeExplanation(), PerformanceLimits.UNITS_CHANGE_EXPLANATION, "PI4",
+                "The explanation of the change in units (units_change_explanation)");
+        FormValues.limited(submission.localPis(), PerformanceLimits.LOCAL_PIS, "PI4", "The local PIs (local_pis)");
+        FormValues.limited(submission.comments(), PerformanceLimits.PROVIDER_COMMENTS, "PI4", "The comments (comments)");
         for (Map.Entry<Indicator, BigDecimal> value : submission.values().entrySet()) {
             BigDecimal percent = value.getValue();
             if (percent != null && (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0)) {

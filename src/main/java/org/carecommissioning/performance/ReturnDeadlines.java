@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.SystemAuthority;
@@ -70,6 +71,8 @@ public class ReturnDeadlines {
         if (reason == null || reason.isBlank()) {
             throw new BusinessRuleViolation("PI7", "Record why the deadline is extended.");
         }
+        FormValues.plausibleDate(newDeadline, "PI7", "The new deadline");
+        FormValues.limited(reason.trim(), PerformanceLimits.EXTENSION_REASON, "PI7", "The reason for the extension");
         PiReturn piReturn = returns.get(reference);
         if (piReturn.getStatus() != ReturnStatus.AWAITED && piReturn.getStatus() != ReturnStatus.RETURNED_TO_PROVIDER) {
             throw new BusinessRuleViolation("PI7", "Return " + reference + " is " + PiReturns.describe(piReturn.getStatus())

@@ -28,10 +28,10 @@ public class Workbook {
 
     private int version;
 
-    @Column(name = "dcc_code")
+    @Column(name = "dcc_code", length = PerformanceLimits.DCC_CODE)
     private String dccCode;
 
-    @Column(name = "administering_authority")
+    @Column(name = "administering_authority", length = PerformanceLimits.ADMINISTERING_AUTHORITY)
     private String administeringAuthority;
 
     private int units;
@@ -42,7 +42,7 @@ public class Workbook {
     @Column(name = "out_of_hours_cover")
     private boolean outOfHoursCover;
 
-    @Column(name = "contract_manager")
+    @Column(name = "contract_manager", length = PerformanceLimits.CONTRACT_MANAGER)
     private String contractManager;
 
     @Column(name = "front_line_hours")
@@ -57,7 +57,7 @@ public class Workbook {
     @Column(name = "effective_from")
     private LocalDate effectiveFrom;
 
-    @Column(name = "change_reason")
+    @Column(name = "change_reason", length = PerformanceLimits.CHANGE_REASON)
     private String changeReason;
 
     @Column(name = "created_by")

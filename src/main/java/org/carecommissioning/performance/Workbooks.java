@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FormValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +38,9 @@ public class Workbooks {
         ContractedService service = services.byCode(serviceCode);
         ReportingYear reportingYear = ReportingYear.parse(year);
         validate(page);
+        FormValues.limited(reason == null ? null : reason.trim(), PerformanceLimits.CHANGE_REASON, "PI1",
+                "The reason for the change");
+        FormValues.plausibleDate(effectiveFrom, "PI1", "The date the change takes effect");
         Optional<Workbook> current = current(service.getId(), reportingYear.toString());
         if (current.isEmpty()) {
             return workbooks.save(new Workbook(service.getId(), reportingYear.toString(), 1, page,
@@ -75,6 +79,10 @@ public class Workbooks {
         if (page.dccCode() == null || page.dccCode().isBlank()) {
             throw new BusinessRuleViolation("PI2", "The year's DCC authorisation code is required.");
         }
+        FormValues.limited(page.dccCode(), PerformanceLimits.DCC_CODE, "PI2", "The DCC code");
+        FormValues.limited(page.administeringAuthority(), PerformanceLimits.ADMINISTERING_AUTHORITY, "PI1",
+                "The administering authority");
+        FormValues.limited(page.contractManager(), PerformanceLimits.CONTRACT_MANAGER, "PI1", "The contract manager");
         if (page.units() < 0) {
             throw new BusinessRuleViolation("PI1", "Units cannot be negative.");
         }
@@ -85,6 +93,11 @@ public class Workbooks {
             if (hours == null || hours.signum() < 0) {
                 throw new BusinessRuleViolation("PI1", "Staffing hours (front-line, management, other) are required"
                         + " and cannot be negative.");
+            }
+            if (hours.compareTo(PerformanceLimits.MAX_HOURS) > 0
+                    || hours.stripTrailingZeros().scale() > PerformanceLimits.HOURS_DECIMALS) {
+                throw new BusinessRuleViolation("PI1", "Staffing hours are at most " + PerformanceLimits.MAX_HOURS
+                        .toPlainString() + ", with at most " + PerformanceLimits.HOURS_DECIMALS + " decimals.");
             }
         }
     }

@@ -37,7 +37,7 @@ public class Referral {
     @Enumerated(EnumType.STRING)
     private ReferralStatus status;
 
-    @Column(name = "referral_reason")
+    @Column(name = "referral_reason", length = ReferralLimits.REFERRAL_REASON)
     private String referralReason;
 
     @Column(name = "referred_by")
@@ -52,7 +52,7 @@ public class Referral {
     @Column(name = "authorised_at")
     private LocalDateTime authorisedAt;
 
-    @Column(name = "decline_reason")
+    @Column(name = "decline_reason", length = ReferralLimits.DECLINE_REASON)
     private String declineReason;
 
     @Column(name = "treatments_authorised")
@@ -85,7 +85,7 @@ public class Referral {
     @Column(name = "evaluation_would_recommend")
     private Boolean evaluationWouldRecommend;
 
-    @Column(name = "evaluation_comments")
+    @Column(name = "evaluation_comments", length = ReferralLimits.EVALUATION_COMMENTS)
     private String evaluationComments;
 
     @Column(name = "closed_at")

@@ -11,6 +11,7 @@ import org.carecommissioning.partnership.Partnership;
 import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,7 @@ public class ReferralService {
      */
     @Transactional
     public Referral refer(NewReferral request) {
+        checkLengths(request);
         Organisation organisation = referringOrganisation(request.referrerUserId(), request.organisationCode());
         Partnership partnership = partnerships.activePartnershipOf(organisation.getId(), LocalDate.now(clock))
                 .orElseThrow(() -> new BusinessRuleViolation("R1", organisation.getName()
@@ -73,6 +75,7 @@ public class ReferralService {
             throw new BusinessRuleViolation("R2", "Say why " + referral.getServiceUser().getFullName()
                     + " is not eligible, or tick the eligibility confirmation.");
         }
+        FormValues.limited(reason.trim(), ReferralLimits.DECLINE_REASON, "R2", "The reason for declining");
         referral.decline(userId, LocalDateTime.now(clock), reason.trim());
         return referral;
     }
@@ -86,8 +89,7 @@ public class ReferralService {
         Referral referral = getReferred(referralId);
         Integer treatments = authorisation.treatments();
         if (treatments == null || !authorisation.planAllowed()) {
-            throw new BusinessRuleViolation("R3", "A treatment plan is a one-off treatment (1) or a series of 4, 5 or 6"
-                    + " treatments; " + (treatments == null ? "no number" : treatments) + " cannot be authorised.");
+            throw treatmentCountRefused(treatments);
         }
         if (authorisation.finalForm() == null) {
             throw new BusinessRuleViolation("R8", "The evaluation-forms table has no rule for " + treatments
@@ -104,6 +106,15 @@ public class ReferralService {
         return referral;
     }
 
+    /** R3: the one sentence for any count that cannot be authorised, whether a wrong number or no number at all. */
+    static BusinessRuleViolation treatmentCountRefused(Object treatments) {
+        String given = treatments == null || treatments.toString().isBlank() ? "no number"
+                : treatments.toString().length() > 20 ? treatments.toString().substring(0, 20) + "..."
+                : treatments.toString().trim();
+        return new BusinessRuleViolation("R3", "A treatment plan is a one-off treatment (1) or a series of 4, 5 or 6"
+                + " treatments; " + given + " cannot be authorised.");
+    }
+
     /** R8: the short or final evaluation form at the end of the plan (the client may decline to fill it in). */
     @Transactional
     public Referral recordEvaluation(Long referralId, Evaluation evaluation) {
@@ -117,6 +128,8 @@ public class ReferralService {
             throw new BusinessRuleViolation("R8", "Give the client's benefit rating from 1 to 5, or tick that the"
                     + " client declined the evaluation.");
         }
+        FormValues.limited(blankToNull(evaluation.comments()), ReferralLimits.EVALUATION_COMMENTS, "R8",
+                "The evaluation comments");
         referral.recordEvaluation(referral.getFinalForm(), evaluation.declined(), rating,
                 evaluation.wouldRecommend(), blankToNull(evaluation.comments()));
         referral.complete(LocalDateTime.now(clock));
@@ -180,6 +193,18 @@ public class ReferralService {
                     + referral.getStatus().name().toLowerCase() + ".");
         }
         return referral;
+    }
+
+    /** R2: every field within its declared limit, checked before anything is looked up or written. */
+    private static void checkLengths(NewReferral request) {
+        FormValues.limited(blankToNull(request.serviceUserName()), ReferralLimits.SERVICE_USER_NAME, "R2",
+                "The service user's name");
+        FormValues.limited(blankToNull(request.membershipNumber()), ReferralLimits.MEMBERSHIP_NUMBER, "R2",
+                "The membership number");
+        FormValues.limited(blankToNull(request.email()), ReferralLimits.EMAIL, "R2", "The e-mail address");
+        FormValues.limited(blankToNull(request.phone()), ReferralLimits.PHONE, "R2", "The phone number");
+        FormValues.limited(blankToNull(request.reason()), ReferralLimits.REFERRAL_REASON, "R2",
+                "The reason for the referral");
     }
 
     private static String requireText(String value, String label) {

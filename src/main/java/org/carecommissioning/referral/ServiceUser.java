@@ -19,14 +19,16 @@ public class ServiceUser {
     @Column(name = "commissioning_organisation_id")
     private Long commissioningOrganisationId;
 
-    @Column(name = "full_name")
+    @Column(name = "full_name", length = ReferralLimits.SERVICE_USER_NAME)
     private String fullName;
 
-    @Column(name = "membership_number")
+    @Column(name = "membership_number", length = ReferralLimits.MEMBERSHIP_NUMBER)
     private String membershipNumber;
 
+    @Column(length = ReferralLimits.EMAIL)
     private String email;
 
+    @Column(length = ReferralLimits.PHONE)
     private String phone;
 
     protected ServiceUser() {

@@ -57,7 +57,7 @@ public class TreatmentSession {
     @Column(name = "uses_treatment")
     private boolean usesTreatment;
 
-    @Column(name = "outcome_notes")
+    @Column(name = "outcome_notes", length = ReferralLimits.OUTCOME_NOTES)
     private String outcomeNotes;
 
     @Column(name = "outcome_recorded_by")
@@ -66,7 +66,7 @@ public class TreatmentSession {
     @Column(name = "outcome_recorded_at")
     private LocalDateTime outcomeRecordedAt;
 
-    @Column(name = "diary_entry")
+    @Column(name = "diary_entry", length = ReferralLimits.DIARY_ENTRY)
     private String diaryEntry;
 
     @Column(name = "wellbeing_score")

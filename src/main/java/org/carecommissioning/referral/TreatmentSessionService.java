@@ -9,6 +9,7 @@ import java.util.List;
 import org.carecommissioning.partnership.Partnership;
 import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.NotFound;
 import org.carecommissioning.therapist.Therapist;
 import org.carecommissioning.therapist.TherapistService;
@@ -88,6 +89,7 @@ public class TreatmentSessionService {
     @Transactional
     public OutcomeFacts recordOutcome(Long sessionId, SessionOutcome outcome, LocalDateTime cancellationNotifiedAt,
             String notes, String userId) {
+        FormValues.limited(notes, ReferralLimits.OUTCOME_NOTES, "R6", "The notes on the session");
         TreatmentSession session = getBooked(sessionId);
         LocalDateTime now = LocalDateTime.now(clock);
         Long noticeMinutes = null;
@@ -143,6 +145,7 @@ public class TreatmentSessionService {
         if (entry == null || entry.isBlank()) {
             throw new BusinessRuleViolation("R8", "Write the treatment diary entry for this session.");
         }
+        FormValues.limited(entry.trim(), ReferralLimits.DIARY_ENTRY, "R8", "The treatment diary entry");
         if (wellbeingScore != null && (wellbeingScore < 1 || wellbeingScore > 10)) {
             throw new BusinessRuleViolation("R8", "The wellbeing score runs from 1 to 10.");
         }

@@ -15,6 +15,16 @@ import java.util.Date;
  */
 public final class FormValues {
 
+    /**
+     * No form field of this application holds a number anywhere near this; anything larger is a typing error
+     * and would overflow the conversions behind it (pence in a long, a column's precision).
+     */
+    private static final java.math.BigDecimal LARGEST_NUMBER = java.math.BigDecimal.TEN.pow(12);
+
+    /** The dates any case here can have, with room on both sides. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+
     private FormValues() {
     }
 
@@ -30,6 +40,18 @@ public final class FormValues {
         String text = text(value);
         if (text == null) {
             throw new BusinessRuleViolation(ruleId, label + " is required.");
+        }
+        return text;
+    }
+
+    /**
+     * Refuses text longer than its field's declared limit, naming the field and the limit, so the caseworker
+     * can shorten it (the database would otherwise refuse it with SQL in its message). Null stays null.
+     */
+    public static String limited(String text, int maxLength, String ruleId, String label) {
+        if (text != null && text.length() > maxLength) {
+            throw new BusinessRuleViolation(ruleId, label + " is " + text.length() + " characters long; the limit is "
+                    + maxLength + " characters. Shorten it.");
         }
         return text;
     }
@@ -60,14 +82,17 @@ public final class FormValues {
         if (value == null || (value instanceof String s && s.isBlank())) {
             return null;
         }
-        if (value instanceof Number n) {
-            return n;
-        }
+        java.math.BigDecimal number;
         try {
-            return new java.math.BigDecimal(value.toString().trim());
+            number = new java.math.BigDecimal(value.toString().trim());
         } catch (NumberFormatException e) {
+            // also NaN and Infinity, which Double.toString gives for non-finite doubles
             throw new BusinessRuleViolation(ruleId, label + " must be a number.");
         }
+        if (number.abs().compareTo(LARGEST_NUMBER) > 0) {
+            throw new BusinessRuleViolation(ruleId, label + " is far too large.");
+        }
+        return value instanceof Number n ? n : number;
     }
 
     public static LocalDate date(Object value, String ruleId, String label) {
@@ -75,17 +100,29 @@ public final class FormValues {
             return null;
         }
         if (value instanceof LocalDate d) {
-            return d;
+            return plausibleDate(d, ruleId, label);
         }
         if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), ZoneId.of("Europe/London"));
+            return plausibleDate(LocalDate.ofInstant(d.toInstant(), ZoneId.of("Europe/London")), ruleId, label);
         }
         String text = value.toString().trim();
         try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            return plausibleDate(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text), ruleId, label);
         } catch (DateTimeParseException e) {
             throw new BusinessRuleViolation(ruleId, label + " must be a date like 2026-11-25.");
         }
+    }
+
+    /**
+     * Refuses a date no case can have (a mistyped year such as 20026 or +999999999): the databases and the
+     * engine's timers cannot hold every date Java can, and the failure would show SQL. Null stays null.
+     */
+    public static LocalDate plausibleDate(LocalDate date, String ruleId, String label) {
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            throw new BusinessRuleViolation(ruleId, label + " must be between " + EARLIEST_DATE + " and " + LATEST_DATE
+                    + "; check the year.");
+        }
+        return date;
     }
 
     public static LocalDateTime dateTime(Object value, ZoneId zone, String ruleId, String label) {
@@ -100,11 +137,15 @@ public final class FormValues {
         }
         String text = value.toString().trim();
         try {
+            LocalDateTime time;
             if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
                 Instant instant = OffsetDateTime.parse(text).toInstant();
-                return LocalDateTime.ofInstant(instant, zone);
+                time = LocalDateTime.ofInstant(instant, zone);
+            } else {
+                time = LocalDateTime.parse(text);
             }
-            return LocalDateTime.parse(text);
+            plausibleDate(time.toLocalDate(), ruleId, label);
+            return time;
         } catch (DateTimeParseException e) {
             throw new BusinessRuleViolation(ruleId, label + " must be a date and time like 2026-11-25T10:00.");
         }

@@ -6,6 +6,9 @@ import java.math.RoundingMode;
 /** Money is held in pence as whole numbers (R9); these helpers convert at the edges only. */
 public final class Money {
 
+    /** Far beyond any amount here, and well inside a long of pence, so the conversion below cannot overflow. */
+    private static final BigDecimal LARGEST_POUNDS = BigDecimal.TEN.pow(12);
+
     private Money() {
     }
 
@@ -14,7 +17,16 @@ public final class Money {
         if (pounds == null) {
             throw new BusinessRuleViolation("R9", fieldLabel + " is required.");
         }
-        BigDecimal value = new BigDecimal(pounds.toString());
+        BigDecimal value;
+        try {
+            value = new BigDecimal(pounds.toString());
+        } catch (NumberFormatException e) {
+            // NaN or Infinity from a double
+            throw new BusinessRuleViolation("R9", fieldLabel + " must be an amount in pounds, for example 7.50.");
+        }
+        if (value.abs().compareTo(LARGEST_POUNDS) > 0) {
+            throw new BusinessRuleViolation("R9", fieldLabel + " is far too large.");
+        }
         BigDecimal pence = value.movePointRight(2);
         if (pence.stripTrailingZeros().scale() > 0) {
             throw new BusinessRuleViolation("R9", fieldLabel + " must be in pounds and pence, for example 7.50.");

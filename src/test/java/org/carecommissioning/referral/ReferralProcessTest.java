@@ -201,6 +201,9 @@ class ReferralProcessTest {
         referralAuthorisedMail = FakeDelegate.register("referralAuthorisedMailDelegate",
                 execution -> referral(execution.getVariable("referralId")));
 
+        // the real one: it has no dependencies, and it is what turns a typed count into the table's whole number
+        Mocks.register("authorisationFormListener", new AuthorisationFormListener());
+
         bookingOptions = FakeTaskListener.register("bookingOptionsListener", task -> {
             task.getExecution().setVariable("therapistOptions", SpinValues.jsonValue(
                     "[{\"label\":\"Sam Jones\",\"value\":\"3\"},{\"label\":\"Alex Khan\",\"value\":\"4\"}]").create());

@@ -1,0 +1,81 @@
+package org.carecommissioning.shared;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what went wrong from an exception's cause chain, for the two error translations (the engine REST API
+ * and the application's API): the engine and Spring wrap the exception a rule or the database threw, often
+ * several times, so the outermost type says little.
+ */
+public final class ErrorCauses {
+
+    /** Said instead of any database message, which would show SQL, table names and the values typed. */
+    public static final String DATA_REFUSED = "A value could not be stored: a text too long, a number too large, a"
+            + " date out of range or a record that already exists. Correct it and try again; nothing was saved.";
+    /** Said instead of the details of a genuine server fault. */
+    public static final String SERVER_FAULT = "Something went wrong on the server and nothing was saved. Try again;"
+            + " if it happens again, tell the administrator the time it happened.";
+
+    /** Text that looks like SQL or a Java exception, which must never reach a caseworker. */
+    private static final Pattern LEAK = Pattern.compile("(?is).*(\\binsert\\s+into\\b|\\bupdate\\s+\\S+\\s+set\\b"
+            + "|\\bdelete\\s+from\\b|\\bselect\\b.+\\bfrom\\b|\\bsql|jdbc|exception|\\bat\\s+[\\w.$]+\\().*");
+
+    private ErrorCauses() {
+    }
+
+    public static Optional<BusinessRuleViolation> businessRule(Throwable error) {
+        for (Throwable cause : chain(error)) {
+            if (cause instanceof BusinessRuleViolation violation) {
+                return Optional.of(violation);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the database was involved at all (a driver, JPA, Spring data access or MyBatis exception). */
+    public static boolean involvesDatabase(Throwable error) {
+        for (Throwable cause : chain(error)) {
+            String name = cause.getClass().getName();
+            if (cause instanceof SQLException || name.startsWith("org.springframework.dao.")
+                    || name.startsWith("org.springframework.orm.") || name.startsWith("jakarta.persistence.")
+                    || name.startsWith("org.hibernate.") || name.startsWith("org.apache.ibatis.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database refused a value (SQL state class 22, data exception: too long, out of range) or a
+     * constraint (class 23: a check, a unique key): the input was wrong, not the server.
+     */
+    public static boolean isDataRefusal(Throwable error) {
+        for (Throwable cause : chain(error)) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+            if (cause.getClass().getName().equals("org.springframework.dao.DataIntegrityViolationException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a message would show SQL, an exception name or a stack frame. */
+    public static boolean leaks(String message) {
+        return message != null && LEAK.matcher(message).matches();
+    }
+
+    /** The exception and its causes, outermost first; bounded, since a cause chain may loop. */
+    private static java.util.List<Throwable> chain(Throwable error) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable cause = error; cause != null && chain.size() < 50 && !chain.contains(cause);
+                cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
+    }
+}
