@@ -1,5 +1,7 @@
 package org.carecommissioning.referral;
 
+import java.time.LocalDateTime;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -29,6 +31,9 @@ public class ServiceUser {
 
     private String phone;
 
+    @Column(name = "erased_at")
+    private LocalDateTime erasedAt;
+
     protected ServiceUser() {
     }
 
@@ -48,6 +53,22 @@ public class ServiceUser {
         if (phone != null && !phone.isBlank()) {
             this.phone = phone;
         }
+    }
+
+    /**
+     * Right to erasure: irreversibly anonymises the person. The membership number becomes a placeholder unique in
+     * the organisation (a new referral of the same member starts a new record).
+     */
+    void erase(LocalDateTime at) {
+        this.fullName = "Erased service user";
+        this.membershipNumber = "ERASED-" + id;
+        this.email = null;
+        this.phone = null;
+        this.erasedAt = at;
+    }
+
+    public LocalDateTime getErasedAt() {
+        return erasedAt;
     }
 
     public Long getId() {
