@@ -85,10 +85,10 @@ public class Invoice {
         this.status = InvoiceStatus.ISSUED;
     }
 
-    void addLine(Long sessionId, LocalDate sessionDate, String referralNumber, String serviceUserName,
-            String description, int costPence, int clientContributionPence) {
+    void addLine(Long sessionId, LocalDate sessionDate, String referralNumber, String description, int costPence,
+            int clientContributionPence) {
         InvoiceLine line = new InvoiceLine(this, lines.size() + 1, sessionId, sessionDate, referralNumber,
-                serviceUserName, description, costPence, clientContributionPence);
+                description, costPence, clientContributionPence);
         lines.add(line);
         subtotalPence += line.getAmountPence();
         clientContributionsPence += line.getClientContributionPence();

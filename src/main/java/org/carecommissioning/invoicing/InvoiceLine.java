@@ -37,9 +37,6 @@ public class InvoiceLine {
     @Column(name = "referral_number")
     private String referralNumber;
 
-    @Column(name = "service_user_name")
-    private String serviceUserName;
-
     private String description;
 
     @Column(name = "treatment_cost_pence")
@@ -54,14 +51,14 @@ public class InvoiceLine {
     protected InvoiceLine() {
     }
 
+    /** The line names the referral, never the client: finance keeps it for years, after a client's erasure too. */
     InvoiceLine(Invoice invoice, int lineNumber, Long sessionId, LocalDate sessionDate, String referralNumber,
-            String serviceUserName, String description, int treatmentCostPence, int clientContributionPence) {
+            String description, int treatmentCostPence, int clientContributionPence) {
         this.invoice = invoice;
         this.lineNumber = lineNumber;
         this.sessionId = sessionId;
         this.sessionDate = sessionDate;
         this.referralNumber = referralNumber;
-        this.serviceUserName = serviceUserName;
         this.description = description;
         this.treatmentCostPence = treatmentCostPence;
         this.clientContributionPence = clientContributionPence;
@@ -82,10 +79,6 @@ public class InvoiceLine {
 
     public String getReferralNumber() {
         return referralNumber;
-    }
-
-    public String getServiceUserName() {
-        return serviceUserName;
     }
 
     public String getDescription() {

@@ -83,16 +83,15 @@ public class InvoicePdf {
             text(regular, 10, MARGIN, billed.getName() + " (" + billed.getCode() + ")");
             text(regular, 10, MARGIN, billed.getEmail());
             y -= LINE;
-            row(bold, "#", "Date", "Referral", "Client", "Item", "Cost", "Client paid", "Amount");
+            row(bold, "#", "Date", "Referral", "Item", "Cost", "Client paid", "Amount");
             for (InvoiceLine line : invoice.getLines()) {
                 if (y < MARGIN + 4 * LINE) {
                     content.close();
                     newPage();
-                    row(bold, "#", "Date", "Referral", "Client", "Item", "Cost", "Client paid", "Amount");
+                    row(bold, "#", "Date", "Referral", "Item", "Cost", "Client paid", "Amount");
                 }
                 row(regular, String.valueOf(line.getLineNumber()), line.getSessionDate().toString(),
-                        line.getReferralNumber(), truncate(line.getServiceUserName(), 18),
-                        truncate(line.getDescription(), 30), Money.format(line.getTreatmentCostPence()),
+                        line.getReferralNumber(), truncate(line.getDescription(), 30), Money.format(line.getTreatmentCostPence()),
                         Money.format(line.getClientContributionPence()), Money.format(line.getAmountPence()));
             }
             y -= LINE / 2;
@@ -127,7 +126,7 @@ public class InvoicePdf {
         }
 
         private void row(PDFont font, String... cells) throws IOException {
-            float[] columns = {MARGIN, 68, 128, 200, 290, 420, 465, 520};
+            float[] columns = {MARGIN, 68, 128, 200, 420, 465, 520};
             for (int i = 0; i < cells.length; i++) {
                 content.beginText();
                 content.setFont(font, 8);

@@ -79,11 +79,11 @@ public class InvoiceService {
             if (session.given()) {
                 // R9: the commissioning organisation pays the £20 less the client's agreed contribution.
                 invoice.addLine(session.sessionId(), session.startsAt().toLocalDate(), session.referralNumber(),
-                        session.serviceUserName(), "Treatment given", cost, session.clientContributionPence());
+                        "Treatment given", cost, session.clientContributionPence());
             } else {
                 // R6: a late cancellation or non-attendance is charged at full cost to the organisation.
                 invoice.addLine(session.sessionId(), session.startsAt().toLocalDate(), session.referralNumber(),
-                        session.serviceUserName(), describeCharged(session), cost, 0);
+                        describeCharged(session), cost, 0);
             }
         }
         Invoice saved = invoices.save(invoice);

@@ -139,6 +139,18 @@ public class Referral {
         this.evaluationComments = comments;
     }
 
+    /**
+     * Right to erasure: removes what was written about the person (reasons, evaluation answers). What finance
+     * needs stays: number, dates, status, treatments authorised and used, the client's contribution.
+     */
+    void erasePersonalData() {
+        this.referralReason = null;
+        this.declineReason = null;
+        this.evaluationRating = null;
+        this.evaluationWouldRecommend = null;
+        this.evaluationComments = null;
+    }
+
     void complete(LocalDateTime at) {
         this.status = ReferralStatus.COMPLETED;
         this.closedAt = at;

@@ -1,5 +1,6 @@
 package org.carecommissioning.referral;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ReferralRepository extends JpaRepository<Referral, Long> {
 
     Optional<Referral> findByReferralNumber(String referralNumber);
+
+    List<Referral> findByServiceUserIdOrderById(Long serviceUserId);
 }

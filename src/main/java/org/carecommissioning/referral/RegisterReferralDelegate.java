@@ -34,6 +34,9 @@ class RegisterReferralDelegate implements JavaDelegate {
                 FormValues.text(execution.getVariable("serviceUserEmail")),
                 FormValues.text(execution.getVariable("serviceUserPhone")),
                 FormValues.text(execution.getVariable("referralReason"))));
+        // The client's details now live in service_user and referral; removed in this same transaction, they are
+        // never stored as variables (and the history filter keeps them out of history).
+        ReferralPersonalVariables.START_FORM.forEach(execution::removeVariable);
         Partnership partnership = partnerships.get(referral.getPartnershipId());
         execution.setProcessBusinessKey(referral.getReferralNumber());
         execution.setVariable("referralId", referral.getId());

@@ -1,5 +1,7 @@
 package org.carecommissioning.referral;
 
+import java.time.LocalDateTime;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -31,6 +33,9 @@ public class ServiceUser {
     @Column(length = ReferralLimits.PHONE)
     private String phone;
 
+    @Column(name = "erased_at")
+    private LocalDateTime erasedAt;
+
     protected ServiceUser() {
     }
 
@@ -50,6 +55,22 @@ public class ServiceUser {
         if (phone != null && !phone.isBlank()) {
             this.phone = phone;
         }
+    }
+
+    /**
+     * Right to erasure: irreversibly anonymises the person. The membership number becomes a placeholder unique in
+     * the organisation (a new referral of the same member starts a new record).
+     */
+    void erase(LocalDateTime at) {
+        this.fullName = "Erased service user";
+        this.membershipNumber = "ERASED-" + id;
+        this.email = null;
+        this.phone = null;
+        this.erasedAt = at;
+    }
+
+    public LocalDateTime getErasedAt() {
+        return erasedAt;
     }
 
     public Long getId() {

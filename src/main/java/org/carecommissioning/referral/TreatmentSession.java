@@ -112,6 +112,13 @@ public class TreatmentSession {
         this.wellbeingScore = wellbeingScore;
     }
 
+    /** Right to erasure: the notes and health information about the person go; the chargeable facts stay. */
+    void erasePersonalData() {
+        this.outcomeNotes = null;
+        this.diaryEntry = null;
+        this.wellbeingScore = null;
+    }
+
     void invoicedBy(Long invoiceId) {
         this.invoiceId = invoiceId;
     }

@@ -213,12 +213,12 @@ public class TreatmentSessionService {
 
     /** A chargeable session as the invoicing capability sees it. */
     public record ChargeableSession(Long sessionId, Long commissioningOrganisationId, LocalDateTime startsAt,
-            String referralNumber, String serviceUserName, SessionStatus status, int clientContributionPence) {
+            String referralNumber, SessionStatus status, int clientContributionPence) {
 
         static ChargeableSession of(TreatmentSession s) {
             Referral r = s.getReferral();
             return new ChargeableSession(s.getId(), r.getServiceUser().getCommissioningOrganisationId(),
-                    s.getStartsAt(), r.getReferralNumber(), r.getServiceUser().getFullName(), s.getStatus(),
+                    s.getStartsAt(), r.getReferralNumber(), s.getStatus(),
                     r.getClientContributionPence() == null ? 0 : r.getClientContributionPence());
         }
 

@@ -16,10 +16,13 @@ public final class Roles {
     public static final String HEAD_OF_CONTRACTS = "head-of-contracts";
     public static final String DATA_INPUT_CLERK = "data-input-clerk";
     public static final String PARTNERSHIP_ADMIN = "partnership-admin";
+    /** UK GDPR: reads any service user's record and erases one on request (with administrators). */
+    public static final String DATA_PROTECTION_OFFICER = "data-protection-officer";
     public static final String ADMIN = "camunda-admin";
 
     public static final List<String> ALL = List.of(COMMISSIONER, COORDINATOR, THERAPIST, FINANCE, PROVIDER,
-            PURCHASING_OFFICER, CONTRACTS_MANAGER, SP_MANAGER, HEAD_OF_CONTRACTS, DATA_INPUT_CLERK, PARTNERSHIP_ADMIN);
+            PURCHASING_OFFICER, CONTRACTS_MANAGER, SP_MANAGER, HEAD_OF_CONTRACTS, DATA_INPUT_CLERK, PARTNERSHIP_ADMIN,
+            DATA_PROTECTION_OFFICER);
 
     /** Managers who watch instances in Cockpit. */
     public static final List<String> MANAGERS = List.of(CONTRACTS_MANAGER, HEAD_OF_CONTRACTS, SP_MANAGER);

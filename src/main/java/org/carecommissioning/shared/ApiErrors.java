@@ -44,6 +44,11 @@ class ApiErrors {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
     }
 
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Map<String, String>> conflict(Conflict e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
+    }
+
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<Map<String, String>> forbidden(AccessDenied e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.getMessage()));

@@ -73,10 +73,10 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("color", color);
         properties.put("description", "Created at start-up for group " + group);
         properties.put("refresh", true);
-        // shown on each task in the list, so two referrals' tasks can be told apart
+        // shown on each task in the list, so two referrals' tasks can be told apart: references, never a person
+        // (the client's name is not a variable; the task's form shows it to those who need it)
         properties.put("variables", java.util.List.of(
                 Map.of("name", "referralNumber", "label", "Referral"),
-                Map.of("name", "serviceUserName", "label", "Client"),
                 Map.of("name", "invoiceNumber", "label", "Invoice"),
                 Map.of("name", "meetingReference", "label", "Meeting"),
                 Map.of("name", "returnReference", "label", "PI return"),
