@@ -82,17 +82,22 @@ class RequestSizeLimitTest {
             } catch (IOException closedByServer) {
                 // the server refused and closed the connection while we were still sending
             }
-            return new Exchange(sent, readResponse(socket.getInputStream()));
+            return new Exchange(sent, readResponse(socket));
         }
     }
 
-    private static String readResponse(InputStream in) throws IOException {
+    private static String readResponse(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
         StringBuilder text = new StringBuilder();
         byte[] buffer = new byte[8192];
         try {
             int n;
             while (text.length() < 4096 && (n = in.read(buffer)) > 0) {
                 text.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                if (text.indexOf("\r\n\r\n") >= 0) {
+                    // the head is in; the short body follows at once, or the server keeps the connection open
+                    socket.setSoTimeout(1_000);
+                }
             }
         } catch (SocketTimeoutException | java.net.SocketException e) {
             // what arrived before the server closed is the answer
