@@ -45,8 +45,16 @@ class WorkbookController {
     @PostMapping("/api/services/{serviceCode}/workbooks")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> issue(@PathVariable String serviceCode, @Valid @RequestBody ContractPageRequest request) {
-        if (!inTeam(groups())) {
+        List<String> groups = groups();
+        if (!inTeam(groups)) {
             throw new AccessDenied("Only purchasing officers and the contracts manager issue or change workbooks.");
+        }
+        // least privilege: an officer works on the services they are officer for, not on every service
+        boolean manager = groups.contains(Roles.CONTRACTS_MANAGER) || groups.contains(Roles.ADMIN);
+        ContractedService service = services.byCode(serviceCode);
+        if (!manager && !identityService.getCurrentAuthentication().getUserId().equals(service.getPurchasingOfficer())) {
+            throw new AccessDenied("Only " + service.getServiceCode() + "'s own purchasing officer or a contracts manager"
+                    + " issues or changes its workbook.");
         }
         Workbook workbook = workbooks.issue(serviceCode, request.year(), request.page(), request.effectiveFrom(),
                 request.reason(), identityService.getCurrentAuthentication().getUserId());

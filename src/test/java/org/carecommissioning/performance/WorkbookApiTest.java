@@ -99,6 +99,10 @@ class WorkbookApiTest {
     @DisplayName("PI1 PI2 bad input: a provider issuing, a malformed year, no DCC code, negative units, a wrong planned duration; nothing is written")
     void badInput() {
         assertRefused(post(providerUser, page(40)), HttpStatus.FORBIDDEN, "Only purchasing officers");
+        // Hole 4 over /api: another service's purchasing officer cannot issue or change this service's workbook
+        scenario.user("po-other-" + code.toLowerCase(), "purchasing-officer");
+        assertRefused(post("po-other-" + code.toLowerCase(), page(40)), HttpStatus.FORBIDDEN,
+                "own purchasing officer or a contracts manager");
         Map<String, Object> badYear = page(40);
         badYear.put("year", "2026-27");
         assertRefused(post(officer, badYear), HttpStatus.BAD_REQUEST, "like 2026/27");
