@@ -10,6 +10,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.carecommissioning.shared.AccessDenied;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +33,16 @@ class DemoMailCatcher {
     /** Present when run from source (./mvnw spring-boot:run); the packaged jar leaves GreenMail out. */
     static final String GREENMAIL = "com.icegreen.greenmail.util.GreenMail";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DemoMailCatcher.class);
+
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail demoSmtpServer(org.springframework.core.env.Environment environment) {
         int port = environment.getProperty("spring.mail.port", Integer.class, 1025);
-        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // GreenMail reports a busy port only as a start-up timeout; say which port is busy and what to do instead
+        MailCatcherPort.requireFree(port);
+        LOG.info("Demo mail catcher: SMTP on {}:{}; read what the demo sends at GET /api/demo/mailbox (as demo/demo)",
+                MailCatcherPort.HOST, port);
+        return new GreenMail(new ServerSetup(port, MailCatcherPort.HOST, ServerSetup.PROTOCOL_SMTP));
     }
 
     @RestController

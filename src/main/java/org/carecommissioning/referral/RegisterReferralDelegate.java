@@ -2,6 +2,7 @@ package org.carecommissioning.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.partnership.Partnership;
 import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.referral.ReferralService.NewReferral;
@@ -16,11 +17,14 @@ class RegisterReferralDelegate implements JavaDelegate {
 
     private final ReferralService referrals;
     private final PartnershipService partnerships;
+    private final OrganisationService organisations;
     private final CareProperties properties;
 
-    RegisterReferralDelegate(ReferralService referrals, PartnershipService partnerships, CareProperties properties) {
+    RegisterReferralDelegate(ReferralService referrals, PartnershipService partnerships,
+            OrganisationService organisations, CareProperties properties) {
         this.referrals = referrals;
         this.partnerships = partnerships;
+        this.organisations = organisations;
         this.properties = properties;
     }
 
@@ -43,6 +47,9 @@ class RegisterReferralDelegate implements JavaDelegate {
         execution.setVariable("referralNumber", referral.getReferralNumber());
         execution.setVariable("partnershipId", partnership.getId());
         execution.setVariable("commissionerGroup", referrals.commissionerGroupOf(referral.getId()));
+        // the referring organisation, not the client: what the referral's task cards show beside its number
+        execution.setVariable("organisationName",
+                organisations.get(partnership.getCommissioningOrganisationId()).getName());
         execution.setVariable("partnershipEndDate", partnership.getEndDate().toString());
         execution.setVariable("partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()));
     }

@@ -1,6 +1,7 @@
 package org.carecommissioning.tasklist;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -73,14 +74,11 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("color", color);
         properties.put("description", "Created at start-up for group " + group);
         properties.put("refresh", true);
-        // shown on each task in the list, so two referrals' tasks can be told apart: references, never a person
-        // (the client's name is not a variable; the task's form shows it to those who need it)
-        properties.put("variables", java.util.List.of(
-                Map.of("name", "referralNumber", "label", "Referral"),
-                Map.of("name", "invoiceNumber", "label", "Invoice"),
-                Map.of("name", "meetingReference", "label", "Meeting"),
-                Map.of("name", "returnReference", "label", "PI return"),
-                Map.of("name", "serviceName", "label", "Service")));
+        // One pair of columns for every group and process: the case reference and the organisation or service
+        // (CaseLabels), task-local so a caseworker who may read only the task still gets them. No personal data.
+        properties.put("variables", List.of(
+                Map.of("name", CaseLabels.CASE_REFERENCE, "label", "Case"),
+                Map.of("name", CaseLabels.CASE_SUMMARY, "label", "Organisation / service")));
         Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
             filterService.saveFilter(existing.setQuery(query).setProperties(properties));
