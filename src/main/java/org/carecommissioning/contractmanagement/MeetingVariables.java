@@ -2,9 +2,11 @@ package org.carecommissioning.contractmanagement;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,13 +43,15 @@ final class MeetingVariables {
         variables.put("priorityLevel", meeting.getService().getPriorityLevel().name());
         variables.put("meetingDate", date.toString());
         // X1: each due by the end of its day (ProcessDates.endOfDay), the date Tasklist shows
+        IntFunction<Date> daysBefore = days -> ProcessDates.endOfDay(workingDayOnOrBefore.apply(date.minusDays(days)),
+                zone);
         // C3 desk-top review two weeks ahead, leaving time for an audit with the provider (C4) the week after
-        variables.put("internalAuditDueAt", ProcessDates.endOfDay(workingDayOnOrBefore.apply(date.minusDays(14)), zone));
+        variables.put("internalAuditDueAt", daysBefore.apply(14));
         // C4: the contracts manager decides on that audit a few days after the desk-top review, a week before it
-        variables.put("auditDecisionDueAt", ProcessDates.endOfDay(workingDayOnOrBefore.apply(date.minusDays(10)), zone));
-        variables.put("providerAuditDueAt", ProcessDates.endOfDay(workingDayOnOrBefore.apply(date.minusDays(2)), zone));
+        variables.put("auditDecisionDueAt", daysBefore.apply(10));
+        variables.put("providerAuditDueAt", daysBefore.apply(2));
         // C5: the agenda reaches the provider at least one day before the meeting
-        variables.put("agendaDueAt", ProcessDates.endOfDay(workingDayOnOrBefore.apply(date.minusDays(1)), zone));
+        variables.put("agendaDueAt", daysBefore.apply(1));
         variables.put("minutesDueAt", ProcessDates.endOfDay(minutesDue, zone));
         return variables;
     }
