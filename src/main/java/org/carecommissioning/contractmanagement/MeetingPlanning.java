@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.WorkingDayCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,14 +44,16 @@ public class MeetingPlanning {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final CareProperties properties;
+    private final WorkingDayCalendar calendar;
     private final Clock clock;
 
     MeetingPlanning(ContractServices services, RuntimeService runtimeService, TaskService taskService,
-            CareProperties properties, Clock clock) {
+            CareProperties properties, WorkingDayCalendar calendar, Clock clock) {
         this.services = services;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.properties = properties;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -153,8 +156,10 @@ public class MeetingPlanning {
         dates.put("nextMeetingDue", due.toString());
         dates.put("planningOpensAt", opens.isAfter(today) ? ProcessDates.startOfDay(opens, properties.zone())
                 : Date.from(clock.instant()));
-        LocalDate planBy = due.minusDays(MeetingService.NOTICE_DAYS);
-        dates.put("planByAt", ProcessDates.endOfDay(planBy.isBefore(today) ? today : planBy, properties.zone()));
+        // C2, X1: planned by the end of the day 4 weeks before the meeting falls due, so the set-up letter still gives
+        // 4 weeks' notice; on a weekend or bank holiday, the working day before; never before today
+        LocalDate planBy = calendar.workingDayOnOrBefore(due.minusDays(MeetingService.NOTICE_DAYS));
+        dates.put("planByAt", ProcessDates.endOfDayNotBefore(planBy, today, properties.zone()));
         return dates;
     }
 }

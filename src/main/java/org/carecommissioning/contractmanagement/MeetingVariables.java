@@ -2,9 +2,12 @@ package org.carecommissioning.contractmanagement;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +24,13 @@ final class MeetingVariables {
     private MeetingVariables() {
     }
 
-    static Map<String, Object> of(Meeting meeting, Organisation provider, LocalDate minutesDue, ZoneId zone) {
+    /**
+     * @param workingDayOnOrBefore X1: a preparation step counted back from the meeting that falls on a weekend or
+     *        bank holiday is due the working day before (WorkingDayCalendar), so the officer is never given less time
+     *        than the rule says and the agenda still reaches the provider ahead of the meeting (C5)
+     */
+    static Map<String, Object> of(Meeting meeting, Organisation provider, LocalDate minutesDue,
+            UnaryOperator<LocalDate> workingDayOnOrBefore, ZoneId zone) {
         LocalDate date = meeting.getMeetingDate();
         Map<String, Object> variables = new HashMap<>();
         variables.put("meetingId", meeting.getId());
@@ -33,13 +42,16 @@ final class MeetingVariables {
         variables.put("purchasingOfficer", meeting.getService().getPurchasingOfficer());
         variables.put("priorityLevel", meeting.getService().getPriorityLevel().name());
         variables.put("meetingDate", date.toString());
+        // X1: each due by the end of its day (ProcessDates.endOfDay), the date Tasklist shows
+        IntFunction<Date> daysBefore = days -> ProcessDates.endOfDay(workingDayOnOrBefore.apply(date.minusDays(days)),
+                zone);
         // C3 desk-top review two weeks ahead, leaving time for an audit with the provider (C4) the week after
-        variables.put("internalAuditDueAt", ProcessDates.startOfDay(date.minusDays(14), zone));
+        variables.put("internalAuditDueAt", daysBefore.apply(14));
         // C4: the contracts manager decides on that audit a few days after the desk-top review, a week before it
-        variables.put("auditDecisionDueAt", ProcessDates.startOfDay(date.minusDays(10), zone));
-        variables.put("providerAuditDueAt", ProcessDates.startOfDay(date.minusDays(2), zone));
+        variables.put("auditDecisionDueAt", daysBefore.apply(10));
+        variables.put("providerAuditDueAt", daysBefore.apply(2));
         // C5: the agenda reaches the provider at least one day before the meeting
-        variables.put("agendaDueAt", ProcessDates.startOfDay(date.minusDays(1), zone));
+        variables.put("agendaDueAt", daysBefore.apply(1));
         variables.put("minutesDueAt", ProcessDates.endOfDay(minutesDue, zone));
         return variables;
     }

@@ -39,6 +39,7 @@ class PlanMeetingDelegate implements JavaDelegate {
         // C1: a meeting planned from the start form ends the service's wait to plan one
         planning.meetingPlanned(meeting.getService().getServiceCode(), (String) execution.getVariable("plannedFrom"));
         execution.setVariables(MeetingVariables.of(meeting, services.providerOf(meeting.getService()),
-                calendar.plusWorkingDays(meeting.getMeetingDate(), MINUTES_WORKING_DAYS), properties.zone()));
+                calendar.plusWorkingDays(meeting.getMeetingDate(), MINUTES_WORKING_DAYS),
+                calendar::workingDayOnOrBefore, properties.zone()));
     }
 }

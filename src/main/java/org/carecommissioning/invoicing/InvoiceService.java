@@ -16,6 +16,7 @@ import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.NotFound;
+import org.carecommissioning.shared.ProcessDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -102,7 +103,7 @@ public class InvoiceService {
     @Transactional
     public boolean applyLateFee(String invoiceNumber) {
         Invoice invoice = get(invoiceNumber);
-        if (!LocalDate.now(clock).isAfter(invoice.getDueDate())) {
+        if (!ProcessDates.isLate(invoice.getDueDate(), LocalDate.now(clock))) {
             throw new IllegalStateException("Invoice " + invoiceNumber + " is not overdue until after "
                     + invoice.getDueDate());
         }
@@ -133,7 +134,7 @@ public class InvoiceService {
             throw new BusinessRuleViolation("R11", "The payment date " + paidOn + " is before the invoice was issued on "
                     + invoice.getIssueDate() + ".");
         }
-        if (!paidOn.isAfter(invoice.getDueDate()) && invoice.getLateFeePence() > 0) {
+        if (!ProcessDates.isLate(invoice.getDueDate(), paidOn) && invoice.getLateFeePence() > 0) {
             invoice.waiveLateFee();
         }
         if (amountPence != invoice.totalDuePence()) {

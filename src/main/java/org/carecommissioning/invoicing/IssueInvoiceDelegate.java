@@ -26,9 +26,10 @@ class IssueInvoiceDelegate implements JavaDelegate {
         execution.setVariable("organisationName", invoices.billedOrganisation(number).getName());
         execution.setVariable("amountDuePounds", Money.format(invoice.totalDuePence()));
         execution.setVariable("paymentDueDate", invoice.getDueDate().toString());
-        // Due by the end of the due date; late (and the fee added) once that day is over.
+        // R11, X1: due by the end of the due date (Tasklist shows that date); late, and the fee added, once that day
+        // is over (00:00 the day after)
         execution.setVariable("paymentDueAt", ProcessDates.endOfDay(invoice.getDueDate(), properties.zone()));
-        execution.setVariable("lateFeeAt", ProcessDates.endOfDay(invoice.getDueDate(), properties.zone()));
+        execution.setVariable("lateFeeAt", ProcessDates.dayOver(invoice.getDueDate(), properties.zone()));
         execution.setVariable("lateFeeApplied", false);
     }
 }

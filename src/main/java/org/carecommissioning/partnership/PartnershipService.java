@@ -10,6 +10,7 @@ import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.NotFound;
+import org.carecommissioning.shared.ProcessDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,7 +99,8 @@ public class PartnershipService {
             throw new BusinessRuleViolation("R1", "Partnership " + partnership.getReference()
                     + " has ended; no treatment can be booked under it.");
         }
-        if (appointmentDate.isAfter(partnership.getEndDate())) {
+        // R1, X1: the last day itself is bookable; judged as every deadline is (ProcessDates.isLate)
+        if (ProcessDates.isLate(partnership.getEndDate(), appointmentDate)) {
             throw new BusinessRuleViolation("R1", "The appointment on " + appointmentDate
                     + " is after the partnership ends on " + partnership.getEndDate()
                     + "; book a date on or before the end date.");
@@ -114,7 +116,7 @@ public class PartnershipService {
     public boolean isLive(Long partnershipId) {
         Partnership partnership = get(partnershipId);
         return partnership.getStatus() == PartnershipStatus.ACTIVE
-                && !LocalDate.now(clock).isAfter(partnership.getEndDate());
+                && !ProcessDates.isLate(partnership.getEndDate(), LocalDate.now(clock));
     }
 
     @Transactional(readOnly = true)

@@ -27,7 +27,10 @@ final class PartnershipVariables {
                 "organisationName", organisation.getName(),
                 "commissionerGroup", organisation.getGroupId(),
                 "partnershipEndDate", partnership.getEndDate().toString(),
+                // R1, X1: the review is due on the last day (shown in Tasklist); the term is over, and its timers
+                // fire, once that day has ended
                 "partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()),
+                "partnershipOverAt", ProcessDates.dayOver(partnership.getEndDate(), properties.zone()),
                 "reviewStartsAt", reviewStartsAt);
     }
 }

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * PI7, X1: when the deadline timer of processes/pi-return.bpmn ({@code StartEvent_DeadlinePassed}, timer date
- * {@code ${deadlineTimer.at(execution)}}) fires: at the end of the deadline day in the commissioners' zone
- * ({@code care.zone}), the same instant as the "Submit PI return" task's due date ({@code deadlineAt}), so the
- * reminder goes out exactly when the task becomes overdue.
+ * {@code ${deadlineTimer.at(execution)}}) fires: once the deadline day is over in the commissioners' zone
+ * ({@code care.zone}), 00:00 the next day, the first second after the "Submit PI return" task's due date
+ * ({@code deadlineAt}, 23:59:59 on the deadline day), so the reminder goes out as the task becomes overdue.
  * <p>
  * Public only because the engine's expression language invokes a method solely through a public class; nothing
  * outside this package uses it.
@@ -58,11 +58,12 @@ public class DeadlineTimer {
     }
 
     /**
-     * The end of the deadline day: 00:00 the next day in the commissioners' zone. For Java callers (an extension
+     * Once the deadline day is over: 00:00 the next day in the commissioners' zone (X1: the task is due at 23:59:59 on
+     * the deadline day and the return is late from 00:00 the day after). For Java callers (an extension
      * moving the timer); not public, so that the model's {@code at(execution)} is the only one-argument
      * {@code at} the expression language can see and choose.
      */
     Date at(LocalDate deadline) {
-        return ProcessDates.endOfDay(deadline, zone);
+        return ProcessDates.dayOver(deadline, zone);
     }
 }

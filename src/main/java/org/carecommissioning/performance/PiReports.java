@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.shared.ProcessDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +59,7 @@ public class PiReports {
     public LateReturns lateReturnsToReport() {
         LocalDate today = LocalDate.now(clock);
         List<PiReturn> late = returns.findByLateTrueOrStatusInOrderByReference(NOT_IN).stream()
-                .filter(r -> r.isLate() || (NOT_IN.contains(r.getStatus()) && today.isAfter(r.getDeadline())))
+                .filter(r -> r.isLate() || (NOT_IN.contains(r.getStatus()) && ProcessDates.isLate(r.getDeadline(), today)))
                 .filter(r -> r.getLateReportedOn() == null || NOT_IN.contains(r.getStatus()))
                 .toList();
         StringBuilder csv = new StringBuilder(

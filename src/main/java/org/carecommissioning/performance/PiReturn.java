@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.carecommissioning.shared.ProcessDates;
 
 /** One service's quarterly PI return (PI2-PI7). */
 @Entity
@@ -149,7 +150,8 @@ public class PiReturn {
         this.workbookVersion = workbookVersion;
         this.submittedBy = by;
         this.submittedAt = at;
-        this.late = this.late || at.toLocalDate().isAfter(getDeadline());
+        // PI7, X1: late only when sent after the deadline day (judged as every deadline is, ProcessDates.isLate)
+        this.late = this.late || ProcessDates.isLate(getDeadline(), at.toLocalDate());
         this.status = ReturnStatus.SUBMITTED;
     }
 

@@ -96,7 +96,7 @@ public class ReturnDeadlines {
         }
         Job timer = systemAuthority.call(() -> managementService.createJobQuery().processInstanceId(instance.getId())
                 .activityId(DEADLINE_TIMER).timers().singleResult());
-        if (piReturn.isLate() || LocalDate.now(clock).isAfter(current) || timer == null) {
+        if (piReturn.isLate() || ProcessDates.isLate(current, LocalDate.now(clock)) || timer == null) {
             throw new BusinessRuleViolation("PI7", "The deadline of " + current + " has passed and the return is"
                     + " late; it can no longer be extended. Record the reason for lateness when the return is checked.");
         }
@@ -115,7 +115,7 @@ public class ReturnDeadlines {
                 task.setDueDate(dueAt);
                 taskService.saveTask(task);
             }
-            // X1: the end of the new deadline day, as the model's timer expression computes it
+            // X1: once the new deadline day is over, as the model's timer expression computes it
             managementService.setJobDuedate(timer.getId(), deadlineTimer.at(newDeadline));
         });
         return piReturn;

@@ -1,5 +1,8 @@
 package org.carecommissioning.referral;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.shared.CareProperties;
@@ -18,11 +21,14 @@ class ScheduleSessionDelegate implements JavaDelegate {
     private final TreatmentSessionService sessions;
     private final TherapistService therapists;
     private final CareProperties properties;
+    private final Clock clock;
 
-    ScheduleSessionDelegate(TreatmentSessionService sessions, TherapistService therapists, CareProperties properties) {
+    ScheduleSessionDelegate(TreatmentSessionService sessions, TherapistService therapists, CareProperties properties,
+            Clock clock) {
         this.sessions = sessions;
         this.therapists = therapists;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -38,8 +44,10 @@ class ScheduleSessionDelegate implements JavaDelegate {
         execution.setVariable("sessionId", session.getId());
         execution.setVariable("sessionNumber", session.getSessionNumber());
         execution.setVariable("appointmentAt", session.getStartsAt().toString());
-        execution.setVariable("sessionEndsAt",
-                ProcessDates.at(session.getStartsAt().plusMinutes(session.getDurationMinutes()), properties.zone()));
+        // R6, R7, X1: the outcome is recorded by the end of the session's day; a session entered after it took place
+        // is due by the end of today instead, so the task is not born overdue (the booking was simply late)
+        execution.setVariable("sessionEndsAt", ProcessDates.endOfDayNotBefore(session.getStartsAt().toLocalDate(),
+                LocalDate.now(clock), properties.zone()));
         execution.setVariable("therapistName", booked.getFullName());
         execution.setVariable("therapistUserId", booked.getUserId());
     }

@@ -25,4 +25,14 @@ public class WorkingDayCalendar {
                 .collect(Collectors.toSet());
         return new WorkingDays(dates).plusWorkingDays(start, workingDays);
     }
+
+    /** X1: the date, or the last working day before it when it falls on a weekend or bank holiday. */
+    @Transactional(readOnly = true)
+    public LocalDate workingDayOnOrBefore(LocalDate date) {
+        // Christmas to New Year is the longest run of non-working days (at most 4 or 5); 14 days is ample.
+        var dates = holidays.findByDateBetween(date.minusDays(14), date).stream()
+                .map(BankHoliday::date)
+                .collect(Collectors.toSet());
+        return new WorkingDays(dates).onOrBefore(date);
+    }
 }

@@ -36,4 +36,16 @@ public final class WorkingDays {
         }
         return date;
     }
+
+    /**
+     * X1: the date itself when it is a working day, else the last working day before it. A preparation step that
+     * counts back from a meeting onto a weekend or bank holiday is due the working day before, never after.
+     */
+    public LocalDate onOrBefore(LocalDate date) {
+        LocalDate day = date;
+        while (!isWorkingDay(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
 }

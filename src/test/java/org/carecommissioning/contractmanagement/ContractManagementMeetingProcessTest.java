@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.Deadlines;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.ProcessVariables;
@@ -79,12 +80,13 @@ class ContractManagementMeetingProcessTest {
     private static final String REFERENCE = "CMM-SP101-20270114";
     /** Five working days after Thursday 14 January 2027 (no bank holiday in between): Thursday 21 January. */
     private static final LocalDate MINUTES_DUE = LocalDate.of(2027, 1, 21);
-    private static final Date INTERNAL_AUDIT_DUE = london("2026-12-31T00:00");
+    /** X1: every due date is the rule's day at 23:59:59 in London (ProcessDates.endOfDay). */
+    private static final Date INTERNAL_AUDIT_DUE = london("2026-12-31T23:59:59");
     /** C4: the audit decision a week before the audit with the provider can be held, 10 days before the meeting. */
-    private static final Date AUDIT_DECISION_DUE = london("2027-01-04T00:00");
-    private static final Date PROVIDER_AUDIT_DUE = london("2027-01-12T00:00");
-    private static final Date AGENDA_DUE = london("2027-01-13T00:00");
-    private static final Date MINUTES_DUE_AT = london("2027-01-22T00:00");
+    private static final Date AUDIT_DECISION_DUE = london("2027-01-04T23:59:59");
+    private static final Date PROVIDER_AUDIT_DUE = london("2027-01-12T23:59:59");
+    private static final Date AGENDA_DUE = london("2027-01-13T23:59:59");
+    private static final Date MINUTES_DUE_AT = london("2027-01-21T23:59:59");
     private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private static final Map<String, String> TITLES = Map.of(
@@ -130,6 +132,8 @@ class ContractManagementMeetingProcessTest {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-11-02T09:00");
+        // the real bean of the survey's due date and timer, ${deadlines.endOfDayIn(28)} and ${deadlines.dayOverIn(28)}
+        Mocks.register("deadlines", new Deadlines(LONDON));
 
         planMeeting = FakeDelegate.register("planMeetingDelegate", execution -> {
             // As PlanMeetingDelegate + MeetingService.plan + MeetingVariables.of
@@ -146,10 +150,10 @@ class ContractManagementMeetingProcessTest {
             execution.setVariable("purchasingOfficer", OFFICER);
             execution.setVariable("priorityLevel", servicePriority);
             execution.setVariable("meetingDate", date.toString());
-            execution.setVariable("internalAuditDueAt", ProcessDates.startOfDay(date.minusDays(14), LONDON));
-            execution.setVariable("auditDecisionDueAt", ProcessDates.startOfDay(date.minusDays(10), LONDON));
-            execution.setVariable("providerAuditDueAt", ProcessDates.startOfDay(date.minusDays(2), LONDON));
-            execution.setVariable("agendaDueAt", ProcessDates.startOfDay(date.minusDays(1), LONDON));
+            execution.setVariable("internalAuditDueAt", ProcessDates.endOfDay(date.minusDays(14), LONDON));
+            execution.setVariable("auditDecisionDueAt", ProcessDates.endOfDay(date.minusDays(10), LONDON));
+            execution.setVariable("providerAuditDueAt", ProcessDates.endOfDay(date.minusDays(2), LONDON));
+            execution.setVariable("agendaDueAt", ProcessDates.endOfDay(date.minusDays(1), LONDON));
             execution.setVariable("minutesDueAt", ProcessDates.endOfDay(MINUTES_DUE, LONDON));
         });
         setUpLetterMail = FakeDelegate.register("setUpLetterMailDelegate", this::meetingId);
@@ -477,7 +481,7 @@ class ContractManagementMeetingProcessTest {
         Task agenda = task(meeting);
         assertThat(agenda).isAssignedTo(OFFICER).hasCandidateGroupAssociated("contracts-manager")
                 .hasDueDate(AGENDA_DUE);
-        assertThat(agenda.getDueDate()).isEqualTo(ProcessDates.startOfDay(MEETING_DATE.minusDays(1), LONDON));
+        assertThat(agenda.getDueDate()).isEqualTo(ProcessDates.endOfDay(MEETING_DATE.minusDays(1), LONDON));
         assertThat((String) variable(meeting, "agenda")).startsWith("Contract management meeting " + REFERENCE);
         complete(agenda, withVariables("agenda", variable(meeting, "agenda") + "\n10. Date of the next meeting"));
         assertThat(recordAgenda.callCount()).isEqualTo(1);
@@ -513,7 +517,10 @@ class ContractManagementMeetingProcessTest {
                 "unannouncedAudits", "RED".equals(level)));
     }
 
-    /** C8, X2: the survey mail (async) opens the provider's "Give feedback" task, due in 28 days. */
+    /**
+     * C8, X2, X1: the survey mail (async) opens the provider's "Give feedback" task, due at the end of the 28th day from
+     * the day it opens; the meeting closes without it once that day is over.
+     */
     private Task feedbackRequested(ProcessInstance meeting) {
         Job mail = asyncJobAt(meeting, "Task_RequestFeedback");
         assertThat(feedbackRequestMail.attempts()).isZero();
@@ -521,10 +528,10 @@ class ContractManagementMeetingProcessTest {
         assertThat(feedbackRequestMail.callCount()).isEqualTo(1);
         Task feedback = task("Task_GiveFeedback", meeting);
         assertThat(feedback).hasCandidateGroup(PROVIDER_GROUP).isNotAssigned()
-                .hasDueDate(london("2027-02-16T11:00"));
+                .hasDueDate(london("2027-02-16T23:59:59"));
         Job noAnswer = timerAt(meeting, "Event_NoFeedback");
-        assertThat(noAnswer.getDuedate()).as("the boundary timer falls due with the task")
-                .isEqualTo(feedback.getDueDate());
+        assertThat(noAnswer.getDuedate()).as("the boundary timer falls due once the task's due day is over")
+                .isEqualTo(london("2027-02-17T00:00"));
         return feedback;
     }
 
@@ -865,7 +872,7 @@ class ContractManagementMeetingProcessTest {
         Task feedback = feedbackRequested(meeting);
         Job noAnswer = timerAt(meeting, "Event_NoFeedback");
 
-        TestClock.setTo("2027-02-16T10:59");
+        TestClock.setTo("2027-02-16T23:59:59");
         assertThat(jobQuery().processInstanceId(meeting.getId()).executable().count()).as("not yet due").isZero();
         TestClock.setTo(noAnswer.getDuedate());
         assertThat(jobQuery().processInstanceId(meeting.getId()).executable().count()).isEqualTo(1);
@@ -902,7 +909,7 @@ class ContractManagementMeetingProcessTest {
         // The provider writes the plan.
         Task write = task("Task_WriteImprovementPlan", meeting);
         assertThat(write).hasName("Write improvement plan").hasCandidateGroup(PROVIDER_GROUP).isNotAssigned()
-                .hasDueDate(london("2027-02-02T00:00")); // end of 1 February: 2 weeks after the minutes
+                .hasDueDate(london("2027-02-01T23:59:59")); // end of 1 February: 2 weeks after the minutes
         assertThat(write.getDueDate()).isEqualTo(variable(meeting, "improvementPlanDueAt"));
         TestClock.setTo("2027-01-27T10:00");
         complete(write, withVariables("improvementPlan", "1. Recruit\n2. Train"));
@@ -912,7 +919,7 @@ class ContractManagementMeetingProcessTest {
         // The officer returns it: 5 working days from Wednesday 27 January is Wednesday 3 February.
         Task agree = task("Task_AgreeImprovementPlan", meeting);
         assertThat(agree).isAssignedTo(OFFICER).hasCandidateGroupAssociated("contracts-manager")
-                .hasDueDate(london("2027-02-04T00:00"));
+                .hasDueDate(london("2027-02-03T23:59:59"));
         TestClock.setTo("2027-02-01T10:00");
         assertThatThrownBy(() -> complete(agree, withVariables("planDecision", "revise")))
                 .isInstanceOf(BusinessRuleViolation.class)
@@ -927,7 +934,7 @@ class ContractManagementMeetingProcessTest {
         Task revise = task("Task_WriteImprovementPlan", meeting);
         assertThat(revise.getId()).as("a new task for the revision").isNotEqualTo(write.getId());
         assertThat(revise).as("X1 due 2 weeks after the return, not at the first plan's date")
-                .hasCandidateGroup(PROVIDER_GROUP).hasDueDate(london("2027-02-16T00:00"));
+                .hasCandidateGroup(PROVIDER_GROUP).hasDueDate(london("2027-02-15T23:59:59"));
         assertThat(taskService().getVariable(revise.getId(), "planReviewComments")).isEqualTo("Add target dates");
         complete(revise, withVariables("improvementPlan", "1. Recruit by March\n2. Train by April"));
         assertThat(improvementPlanVersions).isEqualTo(2);
@@ -935,7 +942,7 @@ class ContractManagementMeetingProcessTest {
 
         // Agreed: 5 working days from Monday 1 February is Monday 8 February.
         Task agreeAgain = task("Task_AgreeImprovementPlan", meeting);
-        assertThat(agreeAgain).isAssignedTo(OFFICER).hasDueDate(london("2027-02-09T00:00"));
+        assertThat(agreeAgain).isAssignedTo(OFFICER).hasDueDate(london("2027-02-08T23:59:59"));
         complete(agreeAgain, withVariables("planDecision", "agree", "planReviewComments", ""));
 
         assertThat(variable(meeting, "planAgreed")).isEqualTo(true);

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.support.ApplicationTest;
 import org.carecommissioning.support.Scenario;
 import org.carecommissioning.support.TestSmtp;
@@ -108,10 +109,11 @@ class ContractManagementMeetingTest {
         assertThat(mailSubjectsTo(provider.getEmail())).containsExactly(
                 "Contract management meeting for Floating support " + code + " on 2027-01-11");
 
-        // C3 desk-top review, due two weeks before the meeting
+        // C3 desk-top review, due two weeks before the meeting: Monday 28 December is a bank holiday, so the end of
+        // the working day before, Thursday 24 December (X1)
         Task audit = scenario.task(meeting, "Task_InternalComplianceAudit");
         assertThat(audit.getAssignee()).isEqualTo(officer);
-        assertThat(audit.getDueDate()).isEqualTo(Scenario.londonStartOf(LocalDate.of(2026, 12, 28)));
+        assertThat(audit.getDueDate()).isEqualTo(ProcessDates.endOfDay(LocalDate.of(2026, 12, 24), Scenario.LONDON));
         Map<String, Object> review = new HashMap<>(Map.of(
                 "qafComments", "QAF returned three weeks late", "qafReputationDamage", "minimal",
                 "staffServiceUserImpact", "health-and-safety", "clientGroupComplied", false));
@@ -160,7 +162,8 @@ class ContractManagementMeetingTest {
 
         // C5 agenda with the concerns, sent at least one day before
         Task agenda = scenario.task(meeting, "Task_PrepareAgenda");
-        assertThat(agenda.getDueDate()).isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 1, 10)));
+        // X1: the day before is Sunday 10 January: the end of Friday 8 January
+        assertThat(agenda.getDueDate()).isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 1, 8), Scenario.LONDON));
         String drafted = (String) runtimeService.getVariable(meeting.getId(), "agenda");
         assertThat(drafted).contains("7. Areas of concern", "High: Quality Assessment Framework", "Medium: Staff training");
         scenario.complete(officer, meeting, "Task_PrepareAgenda", Map.of("agenda", drafted + "\n10. Date of next meeting"));

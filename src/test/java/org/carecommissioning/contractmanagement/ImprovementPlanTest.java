@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.support.ApplicationTest;
 import org.carecommissioning.support.Scenario;
 import org.junit.jupiter.api.AfterEach;
@@ -99,7 +100,7 @@ class ImprovementPlanTest {
 
         // C7 X1 the provider's task, due at the end of the day 14 days after the minutes (12 January)
         Task write = scenario.task(meeting, "Task_WriteImprovementPlan");
-        assertThat(write.getDueDate()).isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 1, 27)));
+        assertThat(write.getDueDate()).isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 1, 26), Scenario.LONDON));
         assertThat(scenario.as(providerUser, () -> taskService.createTaskQuery().taskId(write.getId()).count()))
                 .isEqualTo(1);
         assertThat(scenario.as(otherProviderUser, () -> taskService.createTaskQuery().taskId(write.getId()).count()))
@@ -118,7 +119,7 @@ class ImprovementPlanTest {
         // C7 X1 the officer's task, due 5 working days after the plan came in (Tuesday 12 January)
         Task agree = scenario.task(meeting, "Task_AgreeImprovementPlan");
         assertThat(agree.getAssignee()).isEqualTo(officer);
-        assertThat(agree.getDueDate()).isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 1, 20)));
+        assertThat(agree.getDueDate()).isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 1, 19), Scenario.LONDON));
         // hole 4: another officer is not a candidate for the task, so the engine refuses before the C7 check runs
         assertThatThrownBy(() -> scenario.complete(otherOfficer, meeting, "Task_AgreeImprovementPlan",
                 Map.of("planDecision", "agree")))
@@ -145,7 +146,7 @@ class ImprovementPlanTest {
         assertThat(runtimeService.getVariable(meeting.getId(), "planReviewComments"))
                 .as("the officer's next form starts without the old comments").isNull();
         assertThat(scenario.task(meeting, "Task_AgreeImprovementPlan").getDueDate())
-                .as("5 working days from Thursday 14 January").isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 1, 22)));
+                .as("5 working days from Thursday 14 January").isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 1, 21), Scenario.LONDON));
 
         Scenario.now(LocalDateTime.of(2027, 1, 15, 11, 0));
         scenario.complete(officer, meeting, "Task_AgreeImprovementPlan", Map.of("planDecision", "agree"));

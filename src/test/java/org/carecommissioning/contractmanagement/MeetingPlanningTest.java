@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.support.ApplicationTest;
 import org.carecommissioning.support.Scenario;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +76,7 @@ class MeetingPlanningTest {
         Task plan = scenario.task(planner, MeetingPlanning.PLAN_TASK);
         assertThat(plan.getAssignee()).isEqualTo(officer);
         assertThat(plan.getDueDate()).as("by the end of 1 February: 4 weeks' notice before 1 March")
-                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 2, 2)));
+                .isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 2, 1), Scenario.LONDON));
 
         assertThatThrownBy(() -> scenario.complete(officer, planner, MeetingPlanning.PLAN_TASK,
                 Map.of("meetingDate", "2027-01-20")))
@@ -121,13 +122,14 @@ class MeetingPlanningTest {
         assertThat(services.byCode("S" + code).getNextMeetingDue()).isEqualTo(LocalDate.of(2027, 1, 3));
         Task plan = scenario.task(planner, MeetingPlanning.PLAN_TASK);
         assertThat(plan).as("no waiting for the 8-week timer").isNotNull();
-        assertThat(plan.getDueDate()).isEqualTo(Scenario.londonStartOf(LocalDate.of(2026, 12, 7)));
+        // X1: 4 weeks before Sunday 3 January is Sunday 6 December: the end of Friday 4 December
+        assertThat(plan.getDueDate()).isEqualTo(ProcessDates.endOfDay(LocalDate.of(2026, 12, 4), Scenario.LONDON));
 
         Scenario.now(LocalDateTime.of(2026, 11, 29, 9, 0));
         assertThat(planning.bringForward(service.getId())).as("a due date already sooner is kept")
                 .isEqualTo(LocalDate.of(2027, 1, 3));
         assertThat(scenario.task(planner, MeetingPlanning.PLAN_TASK).getDueDate())
-                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2026, 12, 7)));
+                .isEqualTo(ProcessDates.endOfDay(LocalDate.of(2026, 12, 4), Scenario.LONDON));
     }
 
     private ContractedService register(LocalDate nextMeetingDue) {

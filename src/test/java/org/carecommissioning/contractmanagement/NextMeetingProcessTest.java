@@ -64,7 +64,7 @@ class NextMeetingProcessTest {
     /** 56 days before the due date: planning opens at the start of Wednesday 19 May 2027. */
     private static final Date PLANNING_OPENS_AT = london("2027-05-19T00:00");
     /** 28 days before the due date (C2 notice): planned by the end of Wednesday 16 June 2027. */
-    private static final Date PLAN_BY_AT = london("2027-06-17T00:00");
+    private static final Date PLAN_BY_AT = london("2027-06-16T23:59:59");
 
     private FakeDelegate startPlannedMeeting;
 
@@ -246,7 +246,7 @@ class NextMeetingProcessTest {
         runtimeService().createMessageCorrelation("NextMeetingBroughtForward").processInstanceId(planner.getId())
                 .correlateAll();
 
-        assertThat(planBy).isEqualTo(london("2027-02-18T00:00"));
+        assertThat(planBy).isEqualTo(london("2027-02-17T23:59:59"));
         assertPlanningTask(planner, planBy);
         assertThat(planner).hasPassedInOrder("Gateway_AwaitPlanning", "Event_BroughtForward", "Gateway_PlanningOpen")
                 .hasNotPassed("Event_PlanningOpens", "Event_PlannedAnotherWayEarly");
@@ -261,14 +261,14 @@ class NextMeetingProcessTest {
     void planningOpensAtOnceWhenAlreadyPast() {
         // As MeetingPlanning.dueDates: planningOpensAt is now when the opening day is today or past.
         Date now = Date.from(TestClock.now().atZone(LONDON).toInstant());
-        ProcessInstance planner = scheduleNext(now, london("2027-02-18T00:00"));
+        ProcessInstance planner = scheduleNext(now, london("2027-02-17T23:59:59"));
 
         assertThat(planner).isWaitingAtExactly("Gateway_AwaitPlanning");
         Job timer = planningTimer(planner);
         assertThat(jobQuery().processInstanceId(planner.getId()).executable().count()).as("due at once").isEqualTo(1);
         execute(timer);
 
-        assertPlanningTask(planner, london("2027-02-18T00:00"));
+        assertPlanningTask(planner, london("2027-02-17T23:59:59"));
     }
 
     @Test

@@ -75,8 +75,8 @@ class InvoiceProcessTest {
             execution.setVariable("organisationName", "Hope Community Group " + number.substring(4, 8));
             execution.setVariable("amountDuePounds", Money.format(INVOICE_TOTAL_PENCE));
             execution.setVariable("paymentDueDate", DUE_DATE.toString());
-            execution.setVariable("paymentDueAt", ProcessDates.startOfDay(DUE_DATE, LONDON));
-            execution.setVariable("lateFeeAt", ProcessDates.endOfDay(DUE_DATE, LONDON));
+            execution.setVariable("paymentDueAt", ProcessDates.endOfDay(DUE_DATE, LONDON));
+            execution.setVariable("lateFeeAt", ProcessDates.dayOver(DUE_DATE, LONDON));
             execution.setVariable("lateFeeApplied", false);
         });
         invoiceMail = FakeDelegate.register("invoiceMailDelegate");
@@ -149,7 +149,7 @@ class InvoiceProcessTest {
         assertThat(recordPayment)
                 .hasDefinitionKey("Task_RecordPayment")
                 .hasCandidateGroup("finance")
-                .hasDueDate(london("2026-07-29T00:00"));
+                .hasDueDate(london("2026-07-29T23:59:59"));
         assertThat(recordPayment.getDueDate()).isEqualTo(variable(invoice, "paymentDueAt"));
         Job overdue = job(invoice, "Event_PaymentOverdue");
         assertThat(overdue.getDuedate()).isEqualTo(variable(invoice, "lateFeeAt")).isEqualTo(london("2026-07-30T00:00"));

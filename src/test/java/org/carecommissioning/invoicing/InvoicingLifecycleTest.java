@@ -118,9 +118,10 @@ class InvoicingLifecycleTest {
         ProcessInstance invoiceProcess = journeys.invoiceInstance(number);
         Task payment = taskService.createTaskQuery().processInstanceId(invoiceProcess.getId()).singleResult();
         assertThat(payment.getTaskDefinitionKey()).isEqualTo("Task_RecordPayment");
-        // due by the end of 20 December: overdue from midnight, when the fee is added
-        assertThat(payment.getDueDate()).isEqualTo(Date.from(LocalDate.of(2026, 12, 21)
-                .atStartOfDay(ZoneId.of("Europe/London")).toInstant()));
+        // due by the end of 20 December (X1: 23:59:59, shown as 20 December): overdue from midnight, when the fee
+        // is added
+        assertThat(payment.getDueDate()).isEqualTo(Date.from(LocalDate.of(2026, 12, 20)
+                .atTime(23, 59, 59).atZone(ZoneId.of("Europe/London")).toInstant()));
 
         // R11: still unpaid when the due date has passed
         Scenario.now(LocalDateTime.of(2026, 12, 21, 0, 30));

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.referral.ReferralService;
 import org.carecommissioning.referral.ReferralStatus;
+import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.support.ApplicationTest;
 import org.carecommissioning.support.Journeys;
 import org.carecommissioning.support.Scenario;
@@ -85,7 +86,7 @@ class PartnershipTermLifecycleTest {
         assertThat(TestSmtp.server().getReceivedMessages()).extracting(m -> m.getSubject())
                 .contains("Partnership " + partnership.getReference() + " ends on 2026-12-31: review due");
         var review = scenario.task(term, "Task_ReviewPartnership");
-        assertThat(review.getDueDate()).isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 1, 1)));
+        assertThat(review.getDueDate()).isEqualTo(ProcessDates.endOfDay(LocalDate.of(2026, 12, 31), Scenario.LONDON));
         assertThat(candidateGroups(review.getId())).containsExactlyInAnyOrder("partnership-admin", world.organisation().getGroupId());
 
         scenario.complete("partnership-admin-test", term, "Task_ReviewPartnership",

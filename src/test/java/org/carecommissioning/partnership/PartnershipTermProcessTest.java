@@ -120,6 +120,7 @@ class PartnershipTermProcessTest {
         variables.put("commissionerGroup", COMMISSIONER_GROUP);
         variables.put("partnershipEndDate", endDate.toString());
         variables.put("partnershipEndsAt", ProcessDates.endOfDay(endDate, LONDON));
+        variables.put("partnershipOverAt", ProcessDates.dayOver(endDate, LONDON));
         variables.put("reviewStartsAt", ProcessDates.startOfDay(reviewFrom.isBefore(today) ? today : reviewFrom, LONDON));
         return variables;
     }
@@ -186,7 +187,7 @@ class PartnershipTermProcessTest {
         assertThat(enterIntoPartnership.callCount()).isEqualTo(1);
         assertThat(variable(partnership, "proposedBy")).isEqualTo("pat.admin");
         assertThat(variable(partnership, "partnershipEndDate")).isEqualTo("2026-09-30");
-        assertThat(variable(partnership, "partnershipEndsAt")).isEqualTo(london("2026-10-01T00:00"));
+        assertThat(variable(partnership, "partnershipEndsAt")).isEqualTo(london("2026-09-30T23:59:59"));
 
         Task firstReview = openReviewWindow(partnership, london("2026-09-02T00:00"), 0);
 
@@ -195,7 +196,7 @@ class PartnershipTermProcessTest {
                 .hasDefinitionKey("Task_ReviewPartnership")
                 .hasCandidateGroup("partnership-admin")
                 .hasCandidateGroup(COMMISSIONER_GROUP)
-                .hasDueDate(london("2026-10-01T00:00"))
+                .hasDueDate(london("2026-09-30T23:59:59"))
                 .isNotAssigned();
         complete(firstReview, withVariables(
                 "reviewDecision", "extend",
@@ -213,16 +214,16 @@ class PartnershipTermProcessTest {
         assertThat(secondReview)
                 .hasCandidateGroup("partnership-admin")
                 .hasCandidateGroup(COMMISSIONER_GROUP)
-                .hasDueDate(london("2027-04-01T00:00"));
+                .hasDueDate(london("2027-03-31T23:59:59"));
         TestClock.setTo("2027-03-20T11:00");
         complete(secondReview, withVariables("reviewDecision", "close", "reviewNotes", "Funding ends."));
 
-        // Let it end: nothing is closed before the end date; the term-end timer is due at partnershipEndsAt.
+        // Let it end: nothing is closed before the end date; the term-end timer fires once that day is over.
         assertThat(partnership).isWaitingAtExactly("Event_TermEnds");
         assertThat(closePartnership.callCount()).isZero();
         assertThat(lapseUnbookedAuthorisations.callCount()).isZero();
         Job termEnds = timerAt(partnership, "Event_TermEnds");
-        assertThat(termEnds.getDuedate()).isEqualTo(variable(partnership, "partnershipEndsAt"))
+        assertThat(termEnds.getDuedate()).isEqualTo(variable(partnership, "partnershipOverAt"))
                 .isEqualTo(london("2027-04-01T00:00"));
 
         TestClock.setTo(termEnds.getDuedate());
@@ -322,7 +323,7 @@ class PartnershipTermProcessTest {
                 .setVariable("referralId", referralId)
                 .setVariable("referralNumber", referralNumber)
                 .setVariable("partnershipId", partnershipId)
-                .setVariable("partnershipEndsAt", london("2026-10-01T00:00"))
+                .setVariable("partnershipEndsAt", london("2026-09-30T23:59:59"))
                 .setVariable("treatmentsRemaining", 4)
                 .startBeforeActivity("Task_BookAppointment")
                 .execute();
@@ -334,7 +335,8 @@ class PartnershipTermProcessTest {
         ProcessInstance partnership = enterIntoPartnership();
         openReviewWindow(partnership, london("2026-09-02T00:00"), 0);
         Job overrun = timerAt(partnership, "Event_ReviewOverrun");
-        assertThat(overrun.getDuedate()).isEqualTo(variable(partnership, "partnershipEndsAt"));
+        assertThat(overrun.getDuedate()).isEqualTo(variable(partnership, "partnershipOverAt"))
+                .isEqualTo(london("2026-10-01T00:00"));
 
         TestClock.setTo(overrun.getDuedate());
         execute(overrun);

@@ -25,6 +25,7 @@ import org.carecommissioning.contractmanagement.PriorityLevel;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.support.ApplicationTest;
 import org.carecommissioning.support.Scenario;
 import org.carecommissioning.support.TestSmtp;
@@ -115,7 +116,7 @@ class PiReturnLifecycleTest {
         assertThat(subjectsTo(provider.getEmail())).containsExactly(
                 "PI return PI-S" + code + "-2026Q3: Service " + code + ", 2026/27 quarter 3, due 2027-01-28");
         assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
-                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 1, 29)));
+                .isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 1, 28), Scenario.LONDON));
 
         // PI2 another provider's staff cannot see or submit this provider's return, over Tasklist's REST API either
         assertThat(upload(otherProviderUser, pi, HEADER + "\nDCC-2026,20,,93,96,91,95,90,ok,").getStatusCode())
@@ -150,7 +151,7 @@ class PiReturnLifecycleTest {
         assertThat((String) runtimeService.getVariable(pi.getId(), "missedTriggers"))
                 .isEqualTo("SPI2 Utilisation: 91% is below the trigger of 92% (red font)");
         assertThat(scenario.task(pi, "Task_CheckReturn").getDueDate()).as("PI4 within two weeks")
-                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 2, 4)));
+                .isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 2, 3), Scenario.LONDON));
 
         assertThatThrownBy(() -> scenario.complete(officer, pi, "Task_CheckReturn", Map.of("checkOutcome", "accept")))
                 .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("PI5").hasMessageContaining("explanation");
@@ -222,7 +223,7 @@ class PiReturnLifecycleTest {
         assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.RETURNED_TO_PROVIDER);
         // PI4 X1: due again 10 working days after the request (3 February), later than the 28 January deadline
         assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
-                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 2, 4)));
+                .isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 2, 3), Scenario.LONDON));
         assertThat(GreenMailUtil.getBody(lastMailTo(provider.getEmail()))).contains("please send it again by 2027-02-03");
 
         Scenario.now(LocalDateTime.of(2027, 1, 29, 8, 0));
@@ -253,7 +254,7 @@ class PiReturnLifecycleTest {
         assertThat(extended.getExtensionAgreedBy()).isEqualTo(officer);
         // X1 Tasklist shows the new due date; the timer waits for the new deadline
         assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
-                .isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 2, 12)));
+                .isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 2, 11), Scenario.LONDON));
         assertThat(deadlineTimer(pi).getDuedate()).isEqualTo(timerAt(LocalDate.of(2027, 2, 11)));
         assertThat(runtimeService.getVariable(pi.getId(), "deadlineDate")).isEqualTo("2027-02-11");
         assertThat(runtimeService.getVariable(pi.getId(), "deadline")).isEqualTo("2027-02-11");

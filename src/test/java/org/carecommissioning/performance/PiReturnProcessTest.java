@@ -428,7 +428,7 @@ class PiReturnProcessTest {
                 .hasDefinitionKey("Task_SubmitReturn")
                 .hasCandidateGroup(PROVIDER_GROUP)
                 .isNotAssigned()
-                .hasDueDate(london("2026-10-29T00:00")); // by the end of 28 October (X1)
+                .hasDueDate(london("2026-10-28T23:59:59")); // by the end of 28 October (X1)
     }
 
     private static Job deadlineTimer(ProcessInstance instance) {
@@ -489,7 +489,7 @@ class PiReturnProcessTest {
                 .isAssignedTo(OFFICER)
                 // an assigned task: the contracts managers stay linked as candidates (hasCandidateGroup wants it unassigned)
                 .hasCandidateGroupAssociated("contracts-manager")
-                .hasDueDate(london("2026-11-04T00:00"));
+                .hasDueDate(london("2026-11-03T23:59:59"));
         assertThat(check.getDueDate()).isEqualTo(variable(instance, "checkDueAt"));
 
         completeAs(OFFICER, check, withVariables("checkOutcome", "accept", "checkerComments", "All in order"));
@@ -532,7 +532,7 @@ class PiReturnProcessTest {
 
         assertThat(variable(instance, "dccCodeCorrect")).isEqualTo(false);
         assertThat(variable(instance, "missingIndicators")).isEqualTo("SPI3");
-        assertThat(check).hasDueDate(london("2026-10-27T00:00"));
+        assertThat(check).hasDueDate(london("2026-10-26T23:59:59"));
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "accept")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageStartingWith("PI4: The return has the wrong DCC code or missing sections");
@@ -568,7 +568,7 @@ class PiReturnProcessTest {
         assertThat(variable(instance, "missingIndicators")).isEqualTo("");
         assertThat(variable(instance, "checkOutcome")).as("the last outcome is cleared").isNull();
         assertThat(variable(instance, "requestToProvider")).isNull();
-        assertThat(secondCheck).isAssignedTo(OFFICER).hasDueDate(london("2026-11-03T00:00"));
+        assertThat(secondCheck).isAssignedTo(OFFICER).hasDueDate(london("2026-11-02T23:59:59"));
 
         completeAs(OFFICER, secondCheck, withVariables("checkOutcome", "accept"));
         completeAs(CLERK, task(instance), withVariables("dataRecorded", true));
@@ -615,7 +615,7 @@ class PiReturnProcessTest {
         // PI4 X1 Decision: sent back on 20 October, 10 working days later (3 November) is after the 28 October
         // deadline, so the resubmission is due by the end of 3 November
         assertThat(resubmit).hasDefinitionKey("Task_SubmitReturn").hasCandidateGroup(PROVIDER_GROUP).isNotAssigned()
-                .hasDueDate(london("2026-11-04T00:00"));
+                .hasDueDate(london("2026-11-03T23:59:59"));
         assertThat(variable(instance, "resubmitBy")).isEqualTo("2026-11-03");
 
         Map<String, Object> explained = missingSpi2Trigger();
@@ -757,7 +757,7 @@ class PiReturnProcessTest {
         TestClock.setTo("2026-11-02T11:00");
         Task check = submit(instance, completeReturn());
         assertThat(variable(instance, "returnLate")).isEqualTo(true);
-        assertThat(check).hasDueDate(london("2026-11-17T00:00"));
+        assertThat(check).hasDueDate(london("2026-11-16T23:59:59"));
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "accept")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage("PI7: Record the reason the return is late.");
@@ -859,25 +859,26 @@ class PiReturnProcessTest {
     }
 
     @Test
-    @DisplayName("PI7 X1 the deadline reminder fires at the same instant the provider's task falls due: not before "
-            + "the task is overdue, and the same instant an extension computes for a deadline")
+    @DisplayName("PI7 X1 the deadline reminder fires the first second after the provider's task falls due (00:00 after "
+            + "the deadline day): not before the task is overdue, and the same instant an extension computes")
     void reminderFiresWhenTheTaskFallsDue() {
         ProcessInstance instance = requestReturn();
         Task submit = emailRequest(instance);
         Job deadline = deadlineTimer(instance);
 
+        assertThat(submit.getDueDate()).isEqualTo(variable(instance, "deadlineAt"))
+                .isEqualTo(london("2026-10-28T23:59:59"));
         assertThat(deadline.getDuedate())
-                .isEqualTo(submit.getDueDate())
-                .isEqualTo(variable(instance, "deadlineAt"))
+                .isEqualTo(new Date(submit.getDueDate().getTime() + 1000))
                 .isEqualTo(new DeadlineTimer(LONDON).at(LocalDate.parse(DEADLINE)))
                 .isEqualTo(DEADLINE_PASSED);
 
-        TestClock.setTo(new Date(submit.getDueDate().getTime() - 1));
-        assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
-                .as("a millisecond before the task falls due").isZero();
         TestClock.setTo(submit.getDueDate());
         assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
-                .as("when the task falls due").isEqualTo(1);
+                .as("on the deadline day, to its last second").isZero();
+        TestClock.setTo(DEADLINE_PASSED);
+        assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
+                .as("once the deadline day is over").isEqualTo(1);
         execute(deadline);
         execute(job(instance, "Task_SendReturnReminder"));
 

@@ -233,7 +233,8 @@ class ReferralProcessTest {
             execution.setVariable("sessionId", sessionId);
             execution.setVariable("sessionNumber", sessionNumber);
             execution.setVariable("appointmentAt", startsAt.toString());
-            execution.setVariable("sessionEndsAt", ProcessDates.at(startsAt.plusMinutes(TREATMENT_MINUTES), LONDON));
+            execution.setVariable("sessionEndsAt", ProcessDates.endOfDayNotBefore(startsAt.toLocalDate(),
+                    TestClock.today(), LONDON));
             execution.setVariable("therapistName", booked.name());
             execution.setVariable("therapistUserId", booked.userId());
         });
@@ -273,6 +274,8 @@ class ReferralProcessTest {
             double noticeHours = reportedNoticeHours != null ? reportedNoticeHours
                     : noticeMinutes == null ? 0 : noticeMinutes / 60.0;
             execution.setVariable("sessionAttended", outcome == SessionOutcome.ATTENDED);
+            execution.setVariable("evaluationDueAt", ProcessDates.endOfDayNotBefore(session.startsAt().toLocalDate(),
+                    TestClock.today(), LONDON));
             execution.setVariable("cancelledBy", outcome.cancelledBy());
             execution.setVariable("noticeHours", noticeHours);
             execution.setVariable("treatmentsRemaining", referral.treatmentsRemaining());
@@ -408,7 +411,7 @@ class ReferralProcessTest {
         assertThat(booking)
                 .hasDefinitionKey("Task_BookAppointment")
                 .hasCandidateGroup("coordinator")
-                .hasDueDate(london("2026-10-01T00:00")); // X1 R1: due by the end of the partnership
+                .hasDueDate(london("2026-09-30T23:59:59")); // X1 R1: due on the partnership's last day
         assertThat(variable(referral, "appointmentAt")).as("the previous appointment time is cleared").isNull();
         SpinJsonNode options = (SpinJsonNode) variable(referral, "therapistOptions");
         assertThat(options.elements()).hasSize(2);
@@ -422,15 +425,12 @@ class ReferralProcessTest {
         assertThat(referral).isWaitingAtExactly("Task_RecordSessionOutcome");
         Task outcome = task(referral);
         Object sessionEndsAt = variable(referral, "sessionEndsAt");
-        assertThat(sessionEndsAt).isEqualTo(londonPlusMinutes(appointmentAt, TREATMENT_MINUTES));
+        assertThat(sessionEndsAt).as("X1 the end of the session's day")
+                .isEqualTo(london(LocalDateTime.parse(appointmentAt).toLocalDate() + "T23:59:59"));
         assertThat(outcome)
                 .hasCandidateGroup("coordinator")
-                .hasDueDate((Date) sessionEndsAt); // X1: the outcome is due when the session ends
+                .hasDueDate((Date) sessionEndsAt); // X1: the outcome is due on the session's day
         return outcome;
-    }
-
-    private static Date londonPlusMinutes(String londonLocalDateTime, int plusMinutes) {
-        return ProcessDates.at(LocalDateTime.parse(londonLocalDateTime).plusMinutes(plusMinutes), LONDON);
     }
 
     private void attend(ProcessInstance referral, String appointmentAt) {

@@ -55,6 +55,19 @@ class WorkingDaysTest {
         assertThat(calendar.isWorkingDay(date)).isEqualTo(working);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "2027-01-08, 2027-01-08",  // a working day stays
+            "2027-01-10, 2027-01-08",  // Sunday -> Friday
+            "2027-01-09, 2027-01-08",  // Saturday -> Friday
+            "2026-12-28, 2026-12-24",  // Boxing Day substitute, weekend, Christmas Day -> Thursday 24 December
+            "2027-01-01, 2026-12-31",  // New Year's Day -> Thursday 31 December
+    })
+    @DisplayName("X1 a date counted back from a meeting onto a weekend or bank holiday moves to the working day before")
+    void onOrBefore(LocalDate date, LocalDate expected) {
+        assertThat(calendar.onOrBefore(date)).isEqualTo(expected);
+    }
+
     @Test
     @DisplayName("a Friday plus one working day is the next Monday")
     void weekendSkipped() {
