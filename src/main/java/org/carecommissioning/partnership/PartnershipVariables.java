@@ -8,6 +8,7 @@ import java.util.Map;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.DisplayDates;
 
 /** The references and dates the partnership-term process carries for a partnership. */
 final class PartnershipVariables {
@@ -27,6 +28,7 @@ final class PartnershipVariables {
                 "organisationName", organisation.getName(),
                 "commissionerGroup", organisation.getGroupId(),
                 "partnershipEndDate", partnership.getEndDate().toString(),
+                "partnershipEndDateText", DisplayDates.date(partnership.getEndDate()),
                 "partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()),
                 "reviewStartsAt", reviewStartsAt);
     }

@@ -8,6 +8,7 @@ import org.carecommissioning.referral.ReferralService.NewReferral;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R2: records the referral; its number becomes the business key Cockpit shows. */
@@ -43,7 +44,9 @@ class RegisterReferralDelegate implements JavaDelegate {
         execution.setVariable("referralNumber", referral.getReferralNumber());
         execution.setVariable("partnershipId", partnership.getId());
         execution.setVariable("commissionerGroup", referrals.commissionerGroupOf(referral.getId()));
+        // Tasklist 4: the ISO value is what the logic reads; the form shows the readable copy
         execution.setVariable("partnershipEndDate", partnership.getEndDate().toString());
+        execution.setVariable("partnershipEndDateText", DisplayDates.date(partnership.getEndDate()));
         execution.setVariable("partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()));
     }
 }

@@ -9,6 +9,7 @@ import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.ProcessVariables;
 import org.carecommissioning.therapist.Therapist;
 import org.carecommissioning.therapist.TherapistService;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R1, R4, R5: books the session chosen on the booking form, or refuses it with the reason. */
@@ -38,6 +39,8 @@ class ScheduleSessionDelegate implements JavaDelegate {
         execution.setVariable("sessionId", session.getId());
         execution.setVariable("sessionNumber", session.getSessionNumber());
         execution.setVariable("appointmentAt", session.getStartsAt().toString());
+        // Tasklist 4: the ISO value is what the logic reads; the form shows the readable copy
+        execution.setVariable("appointmentAtText", DisplayDates.dateTime(session.getStartsAt()));
         execution.setVariable("sessionEndsAt",
                 ProcessDates.at(session.getStartsAt().plusMinutes(session.getDurationMinutes()), properties.zone()));
         execution.setVariable("therapistName", booked.getFullName());
