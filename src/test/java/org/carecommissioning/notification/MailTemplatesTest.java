@@ -66,7 +66,9 @@ class MailTemplatesTest {
             Map.entry("resubmitBy", "Thu 11 Feb 2027"),
             Map.entry("lateCount", 2),
             Map.entry("feedbackSummary", "1 survey answer(s) from providers"),
-            Map.entry("redCount", 2));
+            Map.entry("redCount", 2),
+            Map.entry("cancellation", "by us. We are sorry for the inconvenience"),
+            Map.entry("nextStep", "We will contact you to arrange a new time and e-mail you the new appointment."));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("appointment-booked", "Appointment booked: Alex Example on Wed 25 Nov 2026, 10:00"),
@@ -86,7 +88,9 @@ class MailTemplatesTest {
             Map.entry("pi-return-request-to-provider", "PI return PI-SP101-2026Q3 needs more from you"),
             Map.entry("pi-return-reminder", "Reminder: PI return PI-SP101-2026Q3 was due on Thu 28 Jan 2027"),
             Map.entry("pi-return-late", "Late PI return: PI-SP101-2026Q3 from ActiveLightWorks"),
-            Map.entry("pi-quarterly-reports", "PI reports for 2026/27 quarter 3: 2 late return(s)"));
+            Map.entry("pi-quarterly-reports", "PI reports for 2026/27 quarter 3: 2 late return(s)"),
+            Map.entry("client-appointment-booked", "Your appointment on Wed 25 Nov 2026, 10:00"),
+            Map.entry("client-appointment-cancelled", "Your appointment on Wed 25 Nov 2026, 10:00 is cancelled"));
 
     static Stream<String> templates() throws IOException, URISyntaxException {
         URL folder = MailTemplatesTest.class.getClassLoader().getResource("templates/mail");
@@ -133,6 +137,23 @@ class MailTemplatesTest {
         assertThat(body).contains("  Client:      Alex Example (referral REF-2026-0007)\n");
         assertThat(body).contains("  Length:      60 minutes including consultation (rule R5)\n");
         assertThat(body).contains("  Session:     2 of 6\n");
+    }
+
+    @Test
+    @DisplayName("Tasklist 7: the client's booking letter gives the time, the therapist and the 24 hours' notice")
+    void clientBookingBody() {
+        String body = MailTemplates.render("client-appointment-booked", COMPLETE).body();
+        assertThat(body).startsWith("Dear Alex Example,\n");
+        assertThat(body).contains("  Date/time:   Wed 25 Nov 2026, 10:00\n", "  Therapist:   Sam Therapist\n",
+                "  Session:     2 of 6\n", "at least 24 hours before");
+    }
+
+    @Test
+    @DisplayName("Tasklist 7: the client's cancellation letter says who cancelled and what happens next")
+    void clientCancellationBody() {
+        String body = MailTemplates.render("client-appointment-cancelled", COMPLETE).body();
+        assertThat(body).contains("has been cancelled by us. We are sorry for the inconvenience.\n")
+                .contains("We will contact you to arrange a new time");
     }
 
     @ParameterizedTest(name = "{0}")
