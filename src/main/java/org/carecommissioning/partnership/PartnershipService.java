@@ -10,6 +10,7 @@ import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.NotFound;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,13 +100,15 @@ public class PartnershipService {
                     + " has ended; no treatment can be booked under it.");
         }
         if (appointmentDate.isAfter(partnership.getEndDate())) {
-            throw new BusinessRuleViolation("R1", "The appointment on " + appointmentDate
-                    + " is after the partnership ends on " + partnership.getEndDate()
+            throw new BusinessRuleViolation("R1", "The appointment on "
+                    + DisplayDates.date(appointmentDate) + " is after the partnership ends on "
+                    + DisplayDates.date(partnership.getEndDate())
                     + "; book a date on or before the end date.");
         }
         if (appointmentDate.isBefore(partnership.getStartDate())) {
-            throw new BusinessRuleViolation("R1", "The appointment on " + appointmentDate
-                    + " is before the partnership starts on " + partnership.getStartDate() + ".");
+            throw new BusinessRuleViolation("R1", "The appointment on "
+                    + DisplayDates.date(appointmentDate) + " is before the partnership starts on "
+                    + DisplayDates.date(partnership.getStartDate()) + ".");
         }
     }
 
