@@ -6,6 +6,7 @@ import java.util.Map;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** The letters of a contract management meeting (X2: each is sent by an asynchronous, retried step). */
@@ -42,7 +43,7 @@ class MeetingMails {
         model.put("providerName", provider.getName());
         model.put("serviceName", meeting.getService().getName());
         model.put("serviceCode", meeting.getService().getServiceCode());
-        model.put("meetingDate", meeting.getMeetingDate());
+        model.put("meetingDate", DisplayDates.date(meeting.getMeetingDate()));
         model.put("meetingReference", meeting.getReference());
         model.put("purchasingOfficer", meeting.getService().getPurchasingOfficer());
         return model;

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.WorkingDayCalendar;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -154,6 +155,8 @@ public class MeetingPlanning {
         LocalDate opens = due.minusDays(PLANNING_OPENS_DAYS);
         Map<String, Object> dates = new HashMap<>();
         dates.put("nextMeetingDue", due.toString());
+        // Tasklist 4: the ISO value is what the logic reads; the form shows the readable copy
+        dates.put("nextMeetingDueText", DisplayDates.date(due));
         dates.put("planningOpensAt", opens.isAfter(today) ? ProcessDates.startOfDay(opens, properties.zone())
                 : Date.from(clock.instant()));
         // C2, X1: planned by the end of the day 4 weeks before the meeting falls due, so the set-up letter still gives

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +53,7 @@ public class MeetingSchedule {
         int percentage = planned.isEmpty() ? 100 : (int) Math.round(100.0 * onSchedule / planned.size());
         return new MonthlyReport(month, planned.size(), (int) completed, percentage,
                 planned.stream().map(m -> m.getReference() + (m.getHeldOn() == null ? " not held" : " held "
-                        + m.getHeldOn())).toList());
+                        + DisplayDates.date(m.getHeldOn()))).toList());
     }
 
     /** C1: every service with its priority level and the date its next meeting is due, as CSV for the schedule. */

@@ -16,6 +16,7 @@ import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.ProcessVariables;
 import org.carecommissioning.shared.WorkingDayCalendar;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** The recording steps of the contract management meeting process: read the form, call MeetingService. */
@@ -289,6 +290,7 @@ final class MeetingStepDelegates {
                     months instanceof Number n ? n.intValue() : 0);
             execution.setVariable("movedToRed", level == PriorityLevel.RED && meeting.getPriorityBefore() != PriorityLevel.RED);
             execution.setVariable("nextMeetingDue", meeting.getService().getNextMeetingDue().toString());
+            execution.setVariable("nextMeetingDueText", DisplayDates.date(meeting.getService().getNextMeetingDue()));
             execution.setVariable("priorityLevel", level.name());
         }
     }

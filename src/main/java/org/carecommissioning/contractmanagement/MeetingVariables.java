@@ -15,6 +15,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.DisplayDates;
 
 /** The references, display values and deadlines a contract management meeting process carries (X1). */
 final class MeetingVariables {
@@ -45,6 +46,8 @@ final class MeetingVariables {
         // X1: each due by the end of its day (ProcessDates.endOfDay), the date Tasklist shows
         IntFunction<Date> daysBefore = days -> ProcessDates.endOfDay(workingDayOnOrBefore.apply(date.minusDays(days)),
                 zone);
+        // Tasklist 4: the ISO value is what the logic reads; the form shows the readable copy
+        variables.put("meetingDateText", DisplayDates.date(date));
         // C3 desk-top review two weeks ahead, leaving time for an audit with the provider (C4) the week after
         variables.put("internalAuditDueAt", daysBefore.apply(14));
         // C4: the contracts manager decides on that audit a few days after the desk-top review, a week before it

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** C1: the schedule reports the contracts manager receives. */
@@ -40,7 +41,7 @@ final class ScheduleMailDelegates {
             YearMonth month = YearMonth.now(clock).minusMonths(1);
             MeetingSchedule.MonthlyReport report = schedule.monthlyReport(month);
             notifications.send(Email.of(properties.contractsManagerEmail(), "cmm-monthly-report", Map.of(
-                    "month", report.month().toString(),
+                    "month", DisplayDates.month(report.month()),
                     "planned", report.planned(),
                     "completed", report.completed(),
                     "percentage", report.percentageToSchedule(),

@@ -9,6 +9,7 @@ import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.Money;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R10, X2: e-mails the PDF invoice to the commissioning organisation. */
@@ -39,7 +40,7 @@ class InvoiceMailDelegate implements JavaDelegate {
                         "quarterLabel", invoice.financialQuarter().label(),
                         "organisationName", billed.getName(),
                         "amountDue", Money.format(invoice.totalDuePence()),
-                        "dueDate", invoice.getDueDate(),
+                        "dueDate", DisplayDates.date(invoice.getDueDate()),
                         "lateFee", Money.format(properties.lateFeePence())))
                 .withAttachment(number + ".pdf", "application/pdf", pdf.render(invoice, billed)));
     }

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -18,6 +16,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.DisplayDates;
 import org.carecommissioning.shared.Money;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class InvoicePdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     /** A Unicode font PDFBox ships, so Welsh and other names print as written (the standard 14 fonts cannot). */
     private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
@@ -74,8 +72,8 @@ public class InvoicePdf {
             text(regular, 10, MARGIN, properties.provider().address());
             y -= LINE;
             text(bold, 14, MARGIN, "INVOICE " + invoice.getInvoiceNumber());
-            text(regular, 10, MARGIN, "Invoice date: " + DATE.format(invoice.getIssueDate()));
-            text(regular, 10, MARGIN, "Payment due by: " + DATE.format(invoice.getDueDate()) + " (within "
+            text(regular, 10, MARGIN, "Invoice date: " + DisplayDates.date(invoice.getIssueDate()));
+            text(regular, 10, MARGIN, "Payment due by: " + DisplayDates.date(invoice.getDueDate()) + " (within "
                     + properties.paymentTermsDays() + " days of the invoice date)");
             text(regular, 10, MARGIN, "Period: " + invoice.financialQuarter().label());
             y -= LINE / 2;
@@ -90,7 +88,7 @@ public class InvoicePdf {
                     newPage();
                     row(bold, "#", "Date", "Referral", "Item", "Cost", "Client paid", "Amount");
                 }
-                row(regular, String.valueOf(line.getLineNumber()), line.getSessionDate().toString(),
+                row(regular, String.valueOf(line.getLineNumber()), DisplayDates.date(line.getSessionDate()),
                         line.getReferralNumber(), truncate(line.getDescription(), 30), Money.format(line.getTreatmentCostPence()),
                         Money.format(line.getClientContributionPence()), Money.format(line.getAmountPence()));
             }
@@ -126,7 +124,8 @@ public class InvoicePdf {
         }
 
         private void row(PDFont font, String... cells) throws IOException {
-            float[] columns = {MARGIN, 68, 128, 200, 420, 465, 520};
+            // the date column is wide enough for "Wed 30 Dec 2026" (Tasklist 4)
+            float[] columns = {MARGIN, 68, 135, 205, 420, 465, 520};
             for (int i = 0; i < cells.length; i++) {
                 content.beginText();
                 content.setFont(font, 8);

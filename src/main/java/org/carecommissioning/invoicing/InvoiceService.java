@@ -17,6 +17,7 @@ import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.NotFound;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,8 +53,9 @@ public class InvoiceService {
     public List<String> raiseQuarterlyInvoices(FinancialQuarter quarter) {
         LocalDate today = LocalDate.now(clock);
         if (!today.isAfter(quarter.lastDay())) {
-            throw new BusinessRuleViolation("R10", "Quarter " + quarter.label() + " ends on " + quarter.lastDay()
-                    + "; it can be invoiced from " + quarter.lastDay().plusDays(1) + ".");
+            throw new BusinessRuleViolation("R10", "Quarter " + quarter.label() + " ends on "
+                    + DisplayDates.date(quarter.lastDay()) + "; it can be invoiced from "
+                    + DisplayDates.date(quarter.lastDay().plusDays(1)) + ".");
         }
         Map<Long, List<ChargeableSession>> byOrganisation = new LinkedHashMap<>();
         for (ChargeableSession session : sessions.chargeableNotInvoicedBefore(quarter.lastDay().plusDays(1).atStartOfDay())) {
@@ -121,18 +123,18 @@ public class InvoiceService {
         if (invoice.getStatus() == InvoiceStatus.PAID) {
             LocalDate when = payments.findByInvoiceId(invoice.getId()).map(Payment::getPaidOn).orElse(null);
             throw new BusinessRuleViolation("R11", "Invoice " + invoiceNumber + " has already been paid"
-                    + (when == null ? "" : " (on " + when + ")") + "; nothing more is owed.");
+                    + (when == null ? "" : " (on " + DisplayDates.date(when) + ")") + "; nothing more is owed.");
         }
         FormValues.limited(reference, Payment.REFERENCE_LENGTH, "R11", "The payment reference");
         if (paidOn == null) {
             throw new BusinessRuleViolation("R11", "Give the date the payment was received.");
         }
         if (paidOn.isAfter(LocalDate.now(clock))) {
-            throw new BusinessRuleViolation("R11", "The payment date " + paidOn + " is in the future.");
+            throw new BusinessRuleViolation("R11", "The payment date " + DisplayDates.date(paidOn) + " is in the future.");
         }
         if (paidOn.isBefore(invoice.getIssueDate())) {
-            throw new BusinessRuleViolation("R11", "The payment date " + paidOn + " is before the invoice was issued on "
-                    + invoice.getIssueDate() + ".");
+            throw new BusinessRuleViolation("R11", "The payment date " + DisplayDates.date(paidOn)
+                    + " is before the invoice was issued on " + DisplayDates.date(invoice.getIssueDate()) + ".");
         }
         if (!ProcessDates.isLate(invoice.getDueDate(), paidOn) && invoice.getLateFeePence() > 0) {
             invoice.waiveLateFee();

@@ -9,6 +9,7 @@ import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.Money;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R11, X2: reminds the commissioning organisation of an overdue invoice and its fee. */
@@ -37,7 +38,7 @@ class PaymentReminderMailDelegate implements JavaDelegate {
         notifications.send(Email.of(billed.getEmail(), "payment-reminder", Map.of(
                 "invoiceNumber", number,
                 "organisationName", billed.getName(),
-                "dueDate", invoice.getDueDate(),
+                "dueDate", DisplayDates.date(invoice.getDueDate()),
                 "lateFee", Money.format(invoice.getLateFeePence()),
                 "amountDue", Money.format(invoice.totalDuePence()),
                 "providerName", properties.provider().name())));

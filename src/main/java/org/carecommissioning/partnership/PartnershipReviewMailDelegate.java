@@ -10,6 +10,7 @@ import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessVariables;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R1, X2: tells the commissioning organisation that the partnership's review is due. */
@@ -36,7 +37,7 @@ class PartnershipReviewMailDelegate implements JavaDelegate {
         notifications.send(Email.of(organisation.getEmail(), "partnership-review-due", Map.of(
                 "organisationName", organisation.getName(),
                 "partnershipReference", partnership.getReference(),
-                "partnershipEndDate", partnership.getEndDate(),
+                "partnershipEndDate", DisplayDates.date(partnership.getEndDate()),
                 "providerName", properties.provider().name())));
     }
 }

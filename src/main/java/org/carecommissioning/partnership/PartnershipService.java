@@ -11,6 +11,7 @@ import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.NotFound;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,13 +102,15 @@ public class PartnershipService {
         }
         // R1, X1: the last day itself is bookable; judged as every deadline is (ProcessDates.isLate)
         if (ProcessDates.isLate(partnership.getEndDate(), appointmentDate)) {
-            throw new BusinessRuleViolation("R1", "The appointment on " + appointmentDate
-                    + " is after the partnership ends on " + partnership.getEndDate()
+            throw new BusinessRuleViolation("R1", "The appointment on "
+                    + DisplayDates.date(appointmentDate) + " is after the partnership ends on "
+                    + DisplayDates.date(partnership.getEndDate())
                     + "; book a date on or before the end date.");
         }
         if (appointmentDate.isBefore(partnership.getStartDate())) {
-            throw new BusinessRuleViolation("R1", "The appointment on " + appointmentDate
-                    + " is before the partnership starts on " + partnership.getStartDate() + ".");
+            throw new BusinessRuleViolation("R1", "The appointment on "
+                    + DisplayDates.date(appointmentDate) + " is before the partnership starts on "
+                    + DisplayDates.date(partnership.getStartDate()) + ".");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.DisplayDates;
 
 /** The references and dates the partnership-term process carries for a partnership. */
 final class PartnershipVariables {
@@ -27,6 +28,7 @@ final class PartnershipVariables {
                 "organisationName", organisation.getName(),
                 "commissionerGroup", organisation.getGroupId(),
                 "partnershipEndDate", partnership.getEndDate().toString(),
+                "partnershipEndDateText", DisplayDates.date(partnership.getEndDate()),
                 // R1, X1: the review is due on the last day (shown in Tasklist); the term is over, and its timers
                 // fire, once that day has ended
                 "partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()),

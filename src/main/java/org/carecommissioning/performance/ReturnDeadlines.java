@@ -19,6 +19,7 @@ import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.SystemAuthority;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,7 +110,8 @@ public class ReturnDeadlines {
             // ${deadlineTimer.at(execution)} (should its due date be recalculated), "deadlineDate" the task's
             // form, "deadlineAt" the task's due date
             runtimeService.setVariables(instance.getId(), Map.of("deadline", newDeadline.toString(),
-                    "deadlineDate", newDeadline.toString(), "deadlineAt", dueAt));
+                    "deadlineDate", newDeadline.toString(), "deadlineAt", dueAt,
+                    "deadlineDateText", DisplayDates.date(newDeadline)));
             for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId())
                     .taskDefinitionKey(SUBMIT_TASK).list()) {
                 task.setDueDate(dueAt);

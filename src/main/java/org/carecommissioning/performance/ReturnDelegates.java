@@ -17,6 +17,7 @@ import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.CurrentUser;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** The recording steps of the quarterly PI return process: read the form, call PiReturns, set references. */
@@ -57,6 +58,8 @@ final class ReturnDelegates {
             execution.setVariable("providerGroup", services.providerOf(service).getGroupId());
             execution.setVariable("purchasingOfficer", service.getPurchasingOfficer());
             execution.setVariable("deadlineDate", piReturn.getDeadline().toString());
+            // Tasklist 4: the form shows the readable copy
+            execution.setVariable("deadlineDateText", DisplayDates.date(piReturn.getDeadline()));
             execution.setVariable("deadlineAt", ProcessDates.endOfDay(piReturn.getDeadline(), properties.zone()));
             execution.setVariable("expectedUnits", workbooks.current(service.getId(), piReturn.getReportingYear())
                     .orElseThrow().page().units());

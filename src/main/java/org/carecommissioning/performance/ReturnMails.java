@@ -9,6 +9,7 @@ import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** The letters of a quarterly PI return (X2: each is an asynchronous, retried step). */
@@ -20,7 +21,7 @@ final class ReturnMails {
     private static Map<String, Object> model(PiReturn piReturn, ContractedService service, String providerName) {
         return Map.of("returnReference", piReturn.getReference(), "serviceName", service.getName(),
                 "serviceCode", service.getServiceCode(), "reportingYear", piReturn.getReportingYear(),
-                "quarter", piReturn.getQuarter(), "deadline", piReturn.getDeadline(), "providerName", providerName);
+                "quarter", piReturn.getQuarter(), "deadline", DisplayDates.date(piReturn.getDeadline()), "providerName", providerName);
     }
 
     /** PI2: the provider is asked for the return, with its deadline. */
@@ -68,7 +69,9 @@ final class ReturnMails {
             var model = new java.util.HashMap<>(model(piReturn, service, provider.getName()));
             model.put("request", piReturn.getRequestToProvider());
             Object resubmitBy = execution.getVariable("resubmitBy");
-            model.put("resubmitBy", resubmitBy != null ? resubmitBy : returns.resubmitBy(piReturn.getReference()).toString());
+            // the variable stays an ISO date for the engine; the letter shows it the readable way
+            model.put("resubmitBy", DisplayDates.date(resubmitBy != null ? java.time.LocalDate.parse(resubmitBy.toString())
+                    : returns.resubmitBy(piReturn.getReference())));
             notifications.send(Email.of(provider.getEmail(), "pi-return-request-to-provider", model));
         }
     }

@@ -9,6 +9,7 @@ import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.shared.ProcessVariables;
 import org.carecommissioning.therapist.Therapist;
 import org.carecommissioning.therapist.TherapistService;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** X2: tells the therapist about the appointment booked with them. */
@@ -35,7 +36,7 @@ class AppointmentBookedMailDelegate implements JavaDelegate {
                 "therapistName", therapist.getFullName(),
                 "serviceUserName", referral.getServiceUser().getFullName(),
                 "referralNumber", referral.getReferralNumber(),
-                "appointmentAt", session.getStartsAt().toString().replace('T', ' '),
+                "appointmentAt", DisplayDates.dateTime(session.getStartsAt()),
                 "durationMinutes", session.getDurationMinutes(),
                 "sessionNumber", session.getSessionNumber(),
                 "treatmentsAuthorised", referral.getTreatmentsAuthorised())));

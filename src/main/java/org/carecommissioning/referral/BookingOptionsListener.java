@@ -14,6 +14,7 @@ import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.ProcessVariables;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +55,7 @@ class BookingOptionsListener implements TaskListener {
         Partnership partnership = partnerships.get(ProcessVariables.id(task, "partnershipId"));
         Date endsAt = ProcessDates.endOfDay(partnership.getEndDate(), properties.zone());
         task.getExecution().setVariable("partnershipEndDate", partnership.getEndDate().toString());
+        task.getExecution().setVariable("partnershipEndDateText", DisplayDates.date(partnership.getEndDate()));
         task.getExecution().setVariable("partnershipEndsAt", endsAt);
         task.setDueDate(endsAt);
     }

@@ -12,6 +12,7 @@ import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.ProcessVariables;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R2, X2: the written notice of the client's name and treatment count reaches the provider's coordinator. */
@@ -49,6 +50,6 @@ class ReferralAuthorisedMailDelegate implements JavaDelegate {
                 "partnershipReference", partnership.getReference(),
                 "serviceUserContact", contact,
                 "clientContribution", Money.format(referral.getClientContributionPence()),
-                "partnershipEndDate", partnership.getEndDate())));
+                "partnershipEndDate", DisplayDates.date(partnership.getEndDate()))));
     }
 }

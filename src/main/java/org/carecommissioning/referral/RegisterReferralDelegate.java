@@ -9,6 +9,7 @@ import org.carecommissioning.referral.ReferralService.NewReferral;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R2: records the referral; its number becomes the business key Cockpit shows. */
@@ -50,7 +51,9 @@ class RegisterReferralDelegate implements JavaDelegate {
         // the referring organisation, not the client: what the referral's task cards show beside its number
         execution.setVariable("organisationName",
                 organisations.get(partnership.getCommissioningOrganisationId()).getName());
+        // Tasklist 4: the ISO value is what the logic reads; the form shows the readable copy
         execution.setVariable("partnershipEndDate", partnership.getEndDate().toString());
+        execution.setVariable("partnershipEndDateText", DisplayDates.date(partnership.getEndDate()));
         execution.setVariable("partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()));
     }
 }

@@ -12,6 +12,7 @@ import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.ProcessVariables;
 import org.carecommissioning.therapist.Therapist;
 import org.carecommissioning.therapist.TherapistService;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R1, R4, R5: books the session chosen on the booking form, or refuses it with the reason. */
@@ -44,6 +45,8 @@ class ScheduleSessionDelegate implements JavaDelegate {
         execution.setVariable("sessionId", session.getId());
         execution.setVariable("sessionNumber", session.getSessionNumber());
         execution.setVariable("appointmentAt", session.getStartsAt().toString());
+        // Tasklist 4: the ISO value is what the logic reads; the form shows the readable copy
+        execution.setVariable("appointmentAtText", DisplayDates.dateTime(session.getStartsAt()));
         // R6, R7, X1: the outcome is recorded by the end of the session's day; a session entered after it took place
         // is due by the end of today instead, so the task is not born overdue (the booking was simply late)
         execution.setVariable("sessionEndsAt", ProcessDates.endOfDayNotBefore(session.getStartsAt().toLocalDate(),

@@ -13,6 +13,7 @@ import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.NotFound;
 import org.carecommissioning.therapist.Therapist;
 import org.carecommissioning.therapist.TherapistService;
+import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,19 +100,20 @@ public class TreatmentSessionService {
                         + " 24-hour rule can be applied.");
             }
             if (cancellationNotifiedAt.isAfter(session.getStartsAt())) {
-                throw new BusinessRuleViolation("R6", "The cancellation time " + cancellationNotifiedAt
-                        + " is after the appointment at " + session.getStartsAt()
+                throw new BusinessRuleViolation("R6", "The cancellation time "
+                        + DisplayDates.dateTime(cancellationNotifiedAt) + " is after the appointment at "
+                        + DisplayDates.dateTime(session.getStartsAt())
                         + "; a client who did not come should be recorded as 'did not attend'.");
             }
             if (cancellationNotifiedAt.isAfter(now)) {
-                throw new BusinessRuleViolation("R6", "The cancellation time " + cancellationNotifiedAt
-                        + " is in the future; record a cancellation once it has been notified.");
+                throw new BusinessRuleViolation("R6", "The cancellation time "
+                        + DisplayDates.dateTime(cancellationNotifiedAt) + " is in the future; record a cancellation once it has been notified.");
             }
             noticeMinutes = Duration.between(cancellationNotifiedAt, session.getStartsAt()).toMinutes();
         } else {
             if (session.getStartsAt().isAfter(now)) {
-                throw new BusinessRuleViolation("R6", "The appointment at " + session.getStartsAt()
-                        + " has not started yet; record attendance once it has taken place.");
+                throw new BusinessRuleViolation("R6", "The appointment at "
+                        + DisplayDates.dateTime(session.getStartsAt()) + " has not started yet; record attendance once it has taken place.");
             }
             if (outcome == SessionOutcome.NOT_ATTENDED) {
                 noticeMinutes = 0L;

@@ -107,7 +107,7 @@ class ContractManagementMeetingTest {
         ProcessInstance meeting = start("2027-01-11");
         scenario.executeDueJobs(meeting.getId());
         assertThat(mailSubjectsTo(provider.getEmail())).containsExactly(
-                "Contract management meeting for Floating support " + code + " on 2027-01-11");
+                "Contract management meeting for Floating support " + code + " on Mon 11 Jan 2027");
 
         // C3 desk-top review, due two weeks before the meeting: Monday 28 December is a bank holiday, so the end of
         // the working day before, Thursday 24 December (X1)
@@ -169,7 +169,7 @@ class ContractManagementMeetingTest {
         scenario.complete(officer, meeting, "Task_PrepareAgenda", Map.of("agenda", drafted + "\n10. Date of next meeting"));
         scenario.executeDueJobs(meeting.getId());
         assertThat(mailSubjectsTo(provider.getEmail())).contains(
-                "Agenda: contract management meeting CMM-S" + code + "-20270111 on 2027-01-11");
+                "Agenda: contract management meeting CMM-S" + code + "-20270111 on Mon 11 Jan 2027");
 
         // C5 minutes: every action needs an owner and a target date
         Scenario.now(LocalDateTime.of(2027, 1, 12, 9, 0));
@@ -244,7 +244,7 @@ class ContractManagementMeetingTest {
 
         // C1 the monthly report counts this meeting as held on schedule
         assertThat(schedule.monthlyReport(YearMonth.of(2027, 1)).meetings())
-                .contains("CMM-S" + code + "-20270111 held 2027-01-11");
+                .contains("CMM-S" + code + "-20270111 held Mon 11 Jan 2027");
         assertThat(schedule.scheduleCsv(2027)).contains("S" + code + ",Floating support " + code + ",RED," + officer
                 + ",2027-04-11");
     }

@@ -77,7 +77,7 @@ class MeetingScheduleTest {
         String csv = attachmentText(schedule);
         assertThat(csv).startsWith("service_code,service_name,priority_level,purchasing_officer,next_meeting_due")
                 .contains("S" + code + ",Scheduled " + code + ",GREEN,po-x,2027-06-01,");
-        assertThat(mailWithSubject("Contract management meetings in 2026-11: ").getAllRecipients()[0].toString())
+        assertThat(mailWithSubject("Contract management meetings in November 2026: ").getAllRecipients()[0].toString())
                 .isEqualTo("contracts.manager@commissioning.example");
         assertThat(timer("cmm-annual-schedule").getDuedate()).as("the next December")
                 .isEqualTo(java.util.Date.from(LocalDateTime.of(2027, 12, 1, 7, 0).atZone(Scenario.LONDON).toInstant()));

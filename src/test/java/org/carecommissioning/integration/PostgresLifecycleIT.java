@@ -136,11 +136,11 @@ class PostgresLifecycleIT {
                 .toList();
         assertThat(mails).containsExactly(
                 "coordinator@activelightworks.example: Treatments authorised for referral " + referral.getBusinessKey(),
-                "priya.postgres@alw.example: Appointment booked: Rosa River on 2026-08-03 10:00",
-                "priya.postgres@alw.example: Appointment booked: Rosa River on 2026-08-10 10:00",
-                "priya.postgres@alw.example: Appointment booked: Rosa River on 2026-08-17 10:00",
-                "priya.postgres@alw.example: Appointment booked: Rosa River on 2026-08-24 10:00",
-                "priya.postgres@alw.example: Appointment booked: Rosa River on 2026-08-31 10:00",
+                "priya.postgres@alw.example: Appointment booked: Rosa River on Mon 3 Aug 2026, 10:00",
+                "priya.postgres@alw.example: Appointment booked: Rosa River on Mon 10 Aug 2026, 10:00",
+                "priya.postgres@alw.example: Appointment booked: Rosa River on Mon 17 Aug 2026, 10:00",
+                "priya.postgres@alw.example: Appointment booked: Rosa River on Mon 24 Aug 2026, 10:00",
+                "priya.postgres@alw.example: Appointment booked: Rosa River on Mon 31 Aug 2026, 10:00",
                 "accounts@riverside.example: Invoice INV-RIVER-2026Q2 from ActiveLightWorks for 2026/27 Q2 (July-September 2026)",
                 "accounts@riverside.example: Payment overdue: invoice INV-RIVER-2026Q2 - administration fee added");
 

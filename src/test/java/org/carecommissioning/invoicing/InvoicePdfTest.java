@@ -132,16 +132,16 @@ class InvoicePdfTest {
             String text = text(bytes);
             assertThat(text).contains("ActiveLightWorks", "Registered charity, Derby");
             assertThat(text).contains("INVOICE INV-HOPE-2026Q3");
-            assertThat(text).contains("Invoice date: 4 January 2027");
-            assertThat(text).contains("Payment due by: 1 February 2027");
+            assertThat(text).contains("Invoice date: Mon 4 Jan 2027");
+            assertThat(text).contains("Payment due by: Mon 1 Feb 2027");
             assertThat(text).contains("Period: 2026/27 Q3 (October-December 2026)");
             assertThat(text).contains("Hope Community Group (HOPE)", "finance@hope.example");
 
             String treatment = lineWith(text, "REF-2026-0007");
-            assertThat(treatment).contains("2026-11-25", "REF-2026-0007", "Treatment given", "£20.00", "£5.50",
+            assertThat(treatment).contains("Wed 25 Nov 2026", "REF-2026-0007", "Treatment given", "£20.00", "£5.50",
                     "£14.50");
             String cancellation = lineWith(text, "REF-2026-0009");
-            assertThat(cancellation).contains("2026-12-14", "REF-2026-0009", "Cancelled with", "£20.00", "£0.00");
+            assertThat(cancellation).contains("Mon 14 Dec 2026", "REF-2026-0009", "Cancelled with", "£20.00", "£0.00");
             assertThat(cancellation).endsWith("£20.00");
 
             assertThat(lineWith(text, "Client contributions recorded")).endsWith("£5.50");

@@ -113,7 +113,7 @@ class InvoicingLifecycleTest {
         MimeMessage mail = onlyMailTo(world.organisation().getEmail());
         assertThat(mail.getSubject()).isEqualTo("Invoice " + number + " from ActiveLightWorks for 2026/27 Q2 (July-September 2026)");
         String pdfText = pdfText(attachment(mail));
-        assertThat(pdfText).contains(number, referral.getBusinessKey(), "£69.00", "£11.00", "20 December 2026");
+        assertThat(pdfText).contains(number, referral.getBusinessKey(), "£69.00", "£11.00", "Sun 20 Dec 2026");
 
         ProcessInstance invoiceProcess = journeys.invoiceInstance(number);
         Task payment = taskService.createTaskQuery().processInstanceId(invoiceProcess.getId()).singleResult();
@@ -164,7 +164,7 @@ class InvoicingLifecycleTest {
         ResponseEntity<Map> again = rest.withBasicAuth(Journeys.FINANCE, Journeys.FINANCE).postForEntity(
                 "/api/invoices/{n}/payment", Map.of("amountPounds", "20.00", "paidOn", "2026-11-22"), Map.class, number);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(again.getBody().get("message").toString()).contains("has already been paid (on 2026-11-22)");
+        assertThat(again.getBody().get("message").toString()).contains("has already been paid (on Sun 22 Nov 2026)");
     }
 
     @Test
@@ -192,7 +192,7 @@ class InvoicingLifecycleTest {
         journeys.session(referral, therapist, "2026-09-30T15:00", "attended", null);
         assertThatThrownBy(() -> journeys.invoiceRun(2026, 3))
                 .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessageContaining("ends on 2026-12-31; it can be invoiced from 2027-01-01");
+                .hasMessageContaining("ends on Thu 31 Dec 2026; it can be invoiced from Fri 1 Jan 2027");
         assertThat(invoices.raiseQuarterlyInvoices(new FinancialQuarter(2026, 2))).contains(
                 "INV-" + world.organisation().getCode() + "-2026Q2");
         assertThat(invoices.raiseQuarterlyInvoices(new FinancialQuarter(2026, 2))).isEmpty();

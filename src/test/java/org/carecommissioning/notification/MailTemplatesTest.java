@@ -25,7 +25,7 @@ class MailTemplatesTest {
     /** A value for every placeholder any template uses. */
     private static final Map<String, Object> COMPLETE = Map.ofEntries(
             Map.entry("serviceUserName", "Alex Example"),
-            Map.entry("appointmentAt", "Wednesday 25 November 2026 10:00"),
+            Map.entry("appointmentAt", "Wed 25 Nov 2026, 10:00"),
             Map.entry("therapistName", "Sam Therapist"),
             Map.entry("referralNumber", "REF-2026-0007"),
             Map.entry("durationMinutes", 60),
@@ -36,57 +36,61 @@ class MailTemplatesTest {
             Map.entry("quarterLabel", "2026/27 Q3 (October-December 2026)"),
             Map.entry("organisationName", "Hope Community Group"),
             Map.entry("amountDue", "£34.50"),
-            Map.entry("dueDate", "29 January 2027"),
+            Map.entry("dueDate", "Fri 29 Jan 2027"),
             Map.entry("lateFee", "£20.00"),
             Map.entry("partnershipReference", "P-HOPE-1"),
-            Map.entry("partnershipEndDate", "31 December 2026"),
+            Map.entry("partnershipEndDate", "Thu 31 Dec 2026"),
             Map.entry("treatments", 6),
             Map.entry("planType", "series"),
             Map.entry("serviceUserContact", "07700 900123"),
             Map.entry("clientContribution", "£5.50"),
             Map.entry("serviceName", "Haven floating support"),
             Map.entry("serviceCode", "SP101"),
-            Map.entry("meetingDate", "2027-01-11"),
+            Map.entry("meetingDate", "Mon 11 Jan 2027"),
             Map.entry("meetingReference", "CMM-SP101-20270111"),
             Map.entry("purchasingOfficer", "po-jones"),
             Map.entry("escalatedClauses", "- Staff training plan in place and delivered"),
             Map.entry("agenda", "1. Updates on service information"),
-            Map.entry("month", "2027-01"),
+            Map.entry("month", "January 2027"),
             Map.entry("planned", 4),
             Map.entry("completed", 3),
             Map.entry("percentage", 75),
-            Map.entry("meetings", "CMM-SP101-20270111 held 2027-01-11"),
+            Map.entry("meetings", "CMM-SP101-20270111 held Mon 11 Jan 2027"),
             Map.entry("year", 2027),
             Map.entry("serviceCount", 12),
             Map.entry("returnReference", "PI-SP101-2026Q3"),
             Map.entry("reportingYear", "2026/27"),
             Map.entry("quarter", 3),
-            Map.entry("deadline", "2027-01-28"),
+            Map.entry("deadline", "Thu 28 Jan 2027"),
             Map.entry("request", "Please explain the low utilisation."),
-            Map.entry("resubmitBy", "2027-02-11"),
+            Map.entry("resubmitBy", "Thu 11 Feb 2027"),
             Map.entry("lateCount", 2),
             Map.entry("feedbackSummary", "1 survey answer(s) from providers"),
-            Map.entry("redCount", 2));
+            Map.entry("redCount", 2),
+            Map.entry("cancellation", "by us. We are sorry for the inconvenience"),
+            Map.entry("nextStep", "We will contact you to arrange a new time and e-mail you the new appointment."));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
-            Map.entry("appointment-booked", "Appointment booked: Alex Example on Wednesday 25 November 2026 10:00"),
+            Map.entry("appointment-booked", "Appointment booked: Alex Example on Wed 25 Nov 2026, 10:00"),
             Map.entry("invoice-issued",
                     "Invoice INV-HOPE-2026Q3 from ActiveLightWorks for 2026/27 Q3 (October-December 2026)"),
-            Map.entry("partnership-review-due", "Partnership P-HOPE-1 ends on 31 December 2026: review due"),
+            Map.entry("partnership-review-due", "Partnership P-HOPE-1 ends on Thu 31 Dec 2026: review due"),
             Map.entry("payment-reminder", "Payment overdue: invoice INV-HOPE-2026Q3 - administration fee added"),
             Map.entry("referral-authorised", "Treatments authorised for referral REF-2026-0007"),
-            Map.entry("cmm-set-up-letter", "Contract management meeting for Haven floating support on 2027-01-11"),
+            Map.entry("cmm-set-up-letter", "Contract management meeting for Haven floating support on Mon 11 Jan 2027"),
             Map.entry("cmm-risk-escalation", "Core Strategy Group: risk raised to High for Haven floating support"),
-            Map.entry("cmm-agenda", "Agenda: contract management meeting CMM-SP101-20270111 on 2027-01-11"),
+            Map.entry("cmm-agenda", "Agenda: contract management meeting CMM-SP101-20270111 on Mon 11 Jan 2027"),
             Map.entry("cmm-feedback-request", "Your feedback on the contract management meeting CMM-SP101-20270111"),
-            Map.entry("cmm-monthly-report", "Contract management meetings in 2027-01: 75% to schedule"),
+            Map.entry("cmm-monthly-report", "Contract management meetings in January 2027: 75% to schedule"),
             Map.entry("cmm-annual-schedule", "Contract management meeting schedule for 2027"),
             Map.entry("pi-return-request",
-                    "PI return PI-SP101-2026Q3: Haven floating support, 2026/27 quarter 3, due 2027-01-28"),
+                    "PI return PI-SP101-2026Q3: Haven floating support, 2026/27 quarter 3, due Thu 28 Jan 2027"),
             Map.entry("pi-return-request-to-provider", "PI return PI-SP101-2026Q3 needs more from you"),
-            Map.entry("pi-return-reminder", "Reminder: PI return PI-SP101-2026Q3 was due on 2027-01-28"),
+            Map.entry("pi-return-reminder", "Reminder: PI return PI-SP101-2026Q3 was due on Thu 28 Jan 2027"),
             Map.entry("pi-return-late", "Late PI return: PI-SP101-2026Q3 from ActiveLightWorks"),
-            Map.entry("pi-quarterly-reports", "PI reports for 2026/27 quarter 3: 2 late return(s)"));
+            Map.entry("pi-quarterly-reports", "PI reports for 2026/27 quarter 3: 2 late return(s)"),
+            Map.entry("client-appointment-booked", "Your appointment on Wed 25 Nov 2026, 10:00"),
+            Map.entry("client-appointment-cancelled", "Your appointment on Wed 25 Nov 2026, 10:00 is cancelled"));
 
     static Stream<String> templates() throws IOException, URISyntaxException {
         URL folder = MailTemplatesTest.class.getClassLoader().getResource("templates/mail");
@@ -120,7 +124,7 @@ class MailTemplatesTest {
         String body = MailTemplates.render("invoice-issued", COMPLETE).body();
         assertThat(body).startsWith("Dear Hope Community Group,\n");
         assertThat(body).contains("  Amount due:  £34.50\n");
-        assertThat(body).contains("  Due by:      29 January 2027\n");
+        assertThat(body).contains("  Due by:      Fri 29 Jan 2027\n");
         assertThat(body).contains("administration fee of\n£20.00 (rule R11).");
         assertThat(body).contains("invoice INV-HOPE-2026Q3 for the complementary therapy treatments");
         assertThat(body.strip()).endsWith("ActiveLightWorks");
@@ -133,6 +137,23 @@ class MailTemplatesTest {
         assertThat(body).contains("  Client:      Alex Example (referral REF-2026-0007)\n");
         assertThat(body).contains("  Length:      60 minutes including consultation (rule R5)\n");
         assertThat(body).contains("  Session:     2 of 6\n");
+    }
+
+    @Test
+    @DisplayName("Tasklist 7: the client's booking letter gives the time, the therapist and the 24 hours' notice")
+    void clientBookingBody() {
+        String body = MailTemplates.render("client-appointment-booked", COMPLETE).body();
+        assertThat(body).startsWith("Dear Alex Example,\n");
+        assertThat(body).contains("  Date/time:   Wed 25 Nov 2026, 10:00\n", "  Therapist:   Sam Therapist\n",
+                "  Session:     2 of 6\n", "at least 24 hours before");
+    }
+
+    @Test
+    @DisplayName("Tasklist 7: the client's cancellation letter says who cancelled and what happens next")
+    void clientCancellationBody() {
+        String body = MailTemplates.render("client-appointment-cancelled", COMPLETE).body();
+        assertThat(body).contains("has been cancelled by us. We are sorry for the inconvenience.\n")
+                .contains("We will contact you to arrange a new time");
     }
 
     @ParameterizedTest(name = "{0}")

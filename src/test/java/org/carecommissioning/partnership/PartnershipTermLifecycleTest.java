@@ -84,7 +84,7 @@ class PartnershipTermLifecycleTest {
         Scenario.now(LocalDateTime.of(2026, 12, 3, 0, 5));
         scenario.executeDueJobs(term.getId());
         assertThat(TestSmtp.server().getReceivedMessages()).extracting(m -> m.getSubject())
-                .contains("Partnership " + partnership.getReference() + " ends on 2026-12-31: review due");
+                .contains("Partnership " + partnership.getReference() + " ends on Thu 31 Dec 2026: review due");
         var review = scenario.task(term, "Task_ReviewPartnership");
         assertThat(review.getDueDate()).isEqualTo(ProcessDates.endOfDay(LocalDate.of(2026, 12, 31), Scenario.LONDON));
         assertThat(candidateGroups(review.getId())).containsExactlyInAnyOrder("partnership-admin", world.organisation().getGroupId());

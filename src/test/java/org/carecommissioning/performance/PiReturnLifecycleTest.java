@@ -114,7 +114,7 @@ class PiReturnLifecycleTest {
         assertThat(pi.getBusinessKey()).isEqualTo("PI-S" + code + "-2026Q3");
         scenario.executeDueJobs(pi.getId());
         assertThat(subjectsTo(provider.getEmail())).containsExactly(
-                "PI return PI-S" + code + "-2026Q3: Service " + code + ", 2026/27 quarter 3, due 2027-01-28");
+                "PI return PI-S" + code + "-2026Q3: Service " + code + ", 2026/27 quarter 3, due Thu 28 Jan 2027");
         assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
                 .isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 1, 28), Scenario.LONDON));
 
@@ -196,7 +196,7 @@ class PiReturnLifecycleTest {
         scenario.executeDueJobs(pi.getId());
         Scenario.now(LocalDateTime.of(2027, 1, 29, 8, 0));
         scenario.executeDueJobs(pi.getId());
-        assertThat(subjectsTo(provider.getEmail())).contains("Reminder: PI return PI-S" + code + "-2026Q3 was due on 2027-01-28");
+        assertThat(subjectsTo(provider.getEmail())).contains("Reminder: PI return PI-S" + code + "-2026Q3 was due on Thu 28 Jan 2027");
         assertThat(subjectsTo("contracts.manager@commissioning.example"))
                 .contains("Late PI return: PI-S" + code + "-2026Q3 from Provider " + code);
 
@@ -224,11 +224,11 @@ class PiReturnLifecycleTest {
         // PI4 X1: due again 10 working days after the request (3 February), later than the 28 January deadline
         assertThat(scenario.task(pi, "Task_SubmitReturn").getDueDate())
                 .isEqualTo(ProcessDates.endOfDay(LocalDate.of(2027, 2, 3), Scenario.LONDON));
-        assertThat(GreenMailUtil.getBody(lastMailTo(provider.getEmail()))).contains("please send it again by 2027-02-03");
+        assertThat(GreenMailUtil.getBody(lastMailTo(provider.getEmail()))).contains("please send it again by Wed 3 Feb 2027");
 
         Scenario.now(LocalDateTime.of(2027, 1, 29, 8, 0));
         scenario.executeDueJobs(pi.getId());
-        assertThat(subjectsTo(provider.getEmail())).contains("Reminder: PI return PI-S" + code + "-2026Q3 was due on 2027-01-28");
+        assertThat(subjectsTo(provider.getEmail())).contains("Reminder: PI return PI-S" + code + "-2026Q3 was due on Thu 28 Jan 2027");
         assertThat(subjectsTo("contracts.manager@commissioning.example"))
                 .contains("Late PI return: PI-S" + code + "-2026Q3 from Provider " + code);
         assertThat(returns.get(pi.getBusinessKey()).isLate()).isTrue();
@@ -273,7 +273,7 @@ class PiReturnLifecycleTest {
         Scenario.now(LocalDateTime.of(2027, 2, 12, 8, 0));
         scenario.executeDueJobs(pi.getId());
         assertThat(subjectsTo(provider.getEmail()))
-                .contains("Reminder: PI return " + pi.getBusinessKey() + " was due on 2027-02-11");
+                .contains("Reminder: PI return " + pi.getBusinessKey() + " was due on Thu 11 Feb 2027");
         assertThat(subjectsTo("contracts.manager@commissioning.example"))
                 .contains("Late PI return: " + pi.getBusinessKey() + " from Provider " + code);
         assertThat(returns.get(pi.getBusinessKey()).isLate()).isTrue();

@@ -111,7 +111,7 @@ class ReferralBadInputTest {
         assertThatThrownBy(() -> book(therapist, "2027-01-01T10:00"))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("R1")
-                .hasMessageContaining("after the partnership ends on 2026-12-31");
+                .hasMessageContaining("after the partnership ends on Thu 31 Dec 2026");
         assertThat(sessions.sessionsOf(referralId())).isEmpty();
         assertThat(scenario.task(referral, "Task_BookAppointment")).isNotNull();
     }

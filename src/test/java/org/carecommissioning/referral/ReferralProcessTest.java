@@ -17,6 +17,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.carecommissioning.testing.TestClock.LONDON;
 import static org.carecommissioning.testing.TestClock.london;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -134,6 +139,8 @@ class ReferralProcessTest {
     private FakeTaskListener treatmentDiary;
     private FakeDelegate completeTreatmentPlan;
     private FakeDelegate lapseReferral;
+    /** The real client-mail delegates run against this mock (X2, Tasklist 7). */
+    private ClientMails clientMails;
 
     @BeforeEach
     void registerTestDoubles() {
@@ -241,6 +248,9 @@ class ReferralProcessTest {
 
         appointmentBookedMail = FakeDelegate.register("appointmentBookedMailDelegate",
                 execution -> session(execution.getVariable("sessionId")));
+        clientMails = mock(ClientMails.class);
+        Mocks.register("clientBookingMailDelegate", new ClientBookingMailDelegate(clientMails));
+        Mocks.register("clientCancellationMailDelegate", new ClientCancellationMailDelegate(clientMails));
 
         registerSessionOutcome = FakeDelegate.register("registerSessionOutcomeDelegate", execution -> {
             // As RegisterSessionOutcomeDelegate + TreatmentSessionService.recordOutcome.
@@ -421,6 +431,11 @@ class ReferralProcessTest {
         int mailsBefore = appointmentBookedMail.callCount();
         execute(asyncJobAt(referral, "Task_EmailBookingToTherapist"));
         assertThat(appointmentBookedMail.callCount()).isEqualTo(mailsBefore + 1);
+        // Tasklist 7, X2: then the client's own e-mail, a step of its own
+        assertThat(referral).isWaitingAtExactly("Task_EmailBookingToClient");
+        long sessionId = ((Number) variable(referral, "sessionId")).longValue();
+        execute(asyncJobAt(referral, "Task_EmailBookingToClient"));
+        verify(clientMails).booked(sessionId);
 
         assertThat(referral).isWaitingAtExactly("Task_RecordSessionOutcome");
         Task outcome = task(referral);
@@ -442,6 +457,16 @@ class ReferralProcessTest {
     private void cancel(ProcessInstance referral, String outcome, String notifiedAt) {
         TestClock.setTo(LocalDateTime.parse(notifiedAt).plusMinutes(5).toString());
         complete(task(referral), withVariables("sessionOutcome", outcome, "cancellationNotifiedAt", notifiedAt));
+        sendCancellationMail(referral);
+    }
+
+    /** Tasklist 7, X2: after the charge, the client's cancellation e-mail is an async step of its own. */
+    private void sendCancellationMail(ProcessInstance referral) {
+        assertThat(referral).isWaitingAtExactly("Task_EmailCancellationToClient");
+        long sessionId = ((Number) variable(referral, "sessionId")).longValue();
+        boolean reschedule = (Boolean) variable(referral, "reschedule");
+        execute(asyncJobAt(referral, "Task_EmailCancellationToClient"));
+        verify(clientMails).cancelled(sessionId, reschedule);
     }
 
     private void completeDiary(ProcessInstance referral, String therapistUserId) {
@@ -717,6 +742,7 @@ class ReferralProcessTest {
         TestClock.setTo("2026-04-20T11:15");
 
         complete(task(referral), withVariables("sessionOutcome", "not-attended"));
+        sendCancellationMail(referral); // the step runs; ClientMails sends nothing for a missed appointment
 
         assertThat(variable(referral, "sessionAttended")).isEqualTo(false);
         assertThat(variable(referral, "cancelledBy")).isEqualTo("client");
@@ -808,6 +834,51 @@ class ReferralProcessTest {
         assertThat(referral).isWaitingAtExactly("Task_RecordSessionOutcome");
         assertThat(task(referral).getId()).isEqualTo(outcome.getId());
         assertThat(applyCancellationCharge.attempts()).isZero();
+    }
+
+    @Test
+    @DisplayName("Tasklist 7: X2 the client is e-mailed each booking, in a step of its own after the therapist's, "
+            + "retried 5 times 5 minutes apart")
+    void clientIsEmailedEachBooking() {
+        ProcessInstance referral = refer("HOPE");
+        authorise(referral, 4);
+        attend(referral, "2026-04-20T10:00"); // book() checks the client's step, its retries and the session mailed
+        completeDiary(referral, "sam.jones");
+        book(referral, "2026-04-27T10:00", 3L);
+
+        assertThat(referral).hasPassedInOrder("Task_EmailBookingToTherapist", "Task_EmailBookingToClient",
+                "Task_RecordSessionOutcome");
+        verify(clientMails, never()).cancelled(anyLong(), anyBoolean());
+    }
+
+    @Test
+    @DisplayName("Tasklist 7: R7 X2 a provider's cancellation e-mails the client that it is cancelled and will be "
+            + "rebooked; the new time is e-mailed too")
+    void clientIsEmailedACancellationAndTheNewTime() {
+        ProcessInstance referral = refer("HOPE");
+        authorise(referral, 4);
+        book(referral, "2026-04-20T10:00", 3L);
+        long first = ((Number) variable(referral, "sessionId")).longValue();
+
+        cancel(referral, "cancelled-by-provider", "2026-04-20T08:00"); // checks cancelled(first, reschedule)
+
+        verify(clientMails).cancelled(first, true);
+        assertThat(referral).isWaitingAtExactly("Task_BookAppointment")
+                .hasPassedInOrder("Task_ApplyCancellationCharge", "Task_EmailCancellationToClient", "Gateway_Reschedule");
+        book(referral, "2026-04-22T10:00", 3L); // checks booked(second)
+    }
+
+    @Test
+    @DisplayName("Tasklist 7: R6 a late cancellation by the client is e-mailed as not rebooked")
+    void lateCancellationIsEmailedAsNotRebooked() {
+        ProcessInstance referral = refer("HOPE");
+        authorise(referral, 1);
+        book(referral, "2026-04-20T10:00", 3L);
+        long session = ((Number) variable(referral, "sessionId")).longValue();
+
+        cancel(referral, "cancelled-by-client", "2026-04-19T10:30");
+
+        verify(clientMails).cancelled(session, false);
     }
 
     // --- R1: lapse ----------------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ public class Journeys {
             form.put("cancellationNotifiedAt", notifiedAt);
         }
         scenario.complete(COORDINATOR, referral, "Task_RecordSessionOutcome", form);
+        scenario.executeDueJobs(referral.getId()); // X2: a cancellation e-mails the client first (Tasklist 7)
         if (scenario.task(referral, "Task_RecordTreatmentDiary") != null) {
             scenario.complete(COORDINATOR, referral, "Task_RecordTreatmentDiary",
                     Map.of("diaryEntry", "Relaxed; shoulders less tense.", "wellbeingScore", 7));
