@@ -1,12 +1,13 @@
 package org.carecommissioning.shared;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -14,51 +15,55 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Refusals of the application's API as JSON a caseworker (or their client software) can show as it is. */
+/**
+ * Refusals of the application's API as RFC 9457 problem details ({@code application/problem+json}) whose
+ * {@code detail} a caseworker (or their client software) can show as it is. The same sentence is also kept in
+ * {@code message}, the field this API's clients have read since its first release, and a broken rule's ID in
+ * {@code rule}.
+ */
 @RestControllerAdvice
 class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(BusinessRuleViolation.class)
-    ResponseEntity<Map<String, String>> refused(BusinessRuleViolation e) {
-        return ResponseEntity.badRequest().body(Map.of("rule", e.ruleId(), "message", e.getMessage()));
+    ResponseEntity<ProblemDetail> refused(BusinessRuleViolation e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.ruleId());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, String>> invalid(MethodArgumentNotValidException e) {
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
         String message = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> error.getDefaultMessage())
                 .collect(Collectors.joining(" "));
-        return ResponseEntity.badRequest().body(Map.of("message", message));
+        return problem(HttpStatus.BAD_REQUEST, message, null);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(Map.of("message",
-                "The request could not be read: check the numbers and dates (dates like 2026-11-25)."));
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST,
+                "The request could not be read: check the numbers and dates (dates like 2026-11-25).", null);
     }
 
     @ExceptionHandler(NotFound.class)
-    ResponseEntity<Map<String, String>> notFound(NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
 
     @ExceptionHandler(Conflict.class)
-    ResponseEntity<Map<String, String>> conflict(Conflict e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
+    ResponseEntity<ProblemDetail> conflict(Conflict e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), null);
     }
 
     @ExceptionHandler(AccessDenied.class)
-    ResponseEntity<Map<String, String>> forbidden(AccessDenied e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.getMessage()));
+    ResponseEntity<ProblemDetail> forbidden(AccessDenied e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), null);
     }
 
     @ExceptionHandler(AuthorizationException.class)
-    ResponseEntity<Map<String, String>> notAuthorized(AuthorizationException e) {
+    ResponseEntity<ProblemDetail> notAuthorized(AuthorizationException e) {
         LOG.info("Refused by the engine's authorizations: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message",
-                "You are not allowed to do this with your user's groups."));
+        return problem(HttpStatus.FORBIDDEN, "You are not allowed to do this with your user's groups.", null);
     }
 
     /**
@@ -68,21 +73,30 @@ class ApiErrors {
      * anything else is a server fault (500). No answer shows SQL, an exception or a stack trace.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, String>> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         var violation = ErrorCauses.businessRule(e);
         if (violation.isPresent()) {
             return refused(violation.get());
         }
         if (ErrorCauses.isDataRefusal(e)) {
             LOG.info("The database refused a value of an API request", e);
-            return ResponseEntity.badRequest().body(Map.of("message", ErrorCauses.DATA_REFUSED));
+            return problem(HttpStatus.BAD_REQUEST, ErrorCauses.DATA_REFUSED, null);
         }
         if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             String detail = response.getBody().getDetail();
-            return ResponseEntity.status(response.getStatusCode()).body(Map.of("message",
-                    detail == null || ErrorCauses.leaks(detail) ? "The request was refused." : detail));
+            return problem(HttpStatus.valueOf(response.getStatusCode().value()),
+                    detail == null || ErrorCauses.leaks(detail) ? "The request was refused." : detail, null);
         }
         LOG.error("Unexpected failure of an API request", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", ErrorCauses.SERVER_FAULT));
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCauses.SERVER_FAULT, null);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String sentence, String rule) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, sentence);
+        problem.setProperty("message", sentence);
+        if (rule != null) {
+            problem.setProperty("rule", rule);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
