@@ -45,25 +45,25 @@ class ImprovementPlanController {
     }
 
     @PostMapping("/api/improvement-actions/{actionId}/close")
-    Map<String, Object> close(@PathVariable Long actionId, @RequestBody Map<String, String> body) {
+    Map<String, Object> close(@PathVariable Long actionId, @RequestBody ActionEvidence body) {
         List<String> groups = groups();
         boolean manager = groups.contains(Roles.CONTRACTS_MANAGER);
         if (!manager && !groups.contains(Roles.PURCHASING_OFFICER)) {
             throw new AccessDenied("Only a purchasing officer can validate and close an improvement action.");
         }
         return view(plan.validateAndClose(actionId, identityService.getCurrentAuthentication().getUserId(), manager,
-                body.get("evidence")));
+                body.evidence()));
     }
 
     /** C7: the provider's own staff (group {@code pr-<code>}) record progress on an open action. */
     @PostMapping("/api/improvement-actions/{actionId}/progress")
-    Map<String, Object> progress(@PathVariable Long actionId, @RequestBody Map<String, String> body) {
+    Map<String, Object> progress(@PathVariable Long actionId, @RequestBody ActionProgress body) {
         ContractedService service = services.get(plan.action(actionId).getServiceId());
         if (!groups().contains(services.providerOf(service).getGroupId())) {
             throw new AccessDenied("Only the staff of " + service.getServiceCode()
                     + "'s own provider keep its improvement plan up to date.");
         }
-        return view(plan.updateProgress(actionId, body.get("note"),
+        return view(plan.updateProgress(actionId, body.note(),
                 identityService.getCurrentAuthentication().getUserId()));
     }
 
