@@ -112,7 +112,8 @@ public class ImprovementPlan {
                     + ", not waiting for agreement.");
         }
         ContractedService service = services.get(plan.getServiceId());
-        if (officer == null || (!officer.equals(service.getPurchasingOfficer()) && !membership.isMember(officer, Roles.CONTRACTS_MANAGER))) {
+        if (officer == null || (!officer.equals(service.getPurchasingOfficer())
+                && !membership.isMember(officer, Roles.CONTRACTS_MANAGER))) {
             throw new BusinessRuleViolation("C7", "Only the purchasing officer of " + service.getServiceCode() + " ("
                     + service.getPurchasingOfficer() + ") or a contracts manager can agree its improvement plan.");
         }

@@ -53,8 +53,8 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
 
     DemoData(IdentityService identityService, RuntimeService runtimeService, OrganisationService organisations,
-            PartnershipService partnerships, TherapistService therapists, ContractServices contractServices, MeetingPlanning meetingPlanning,
-            Workbooks workbooks, SystemAuthority system, Clock clock) {
+            PartnershipService partnerships, TherapistService therapists, ContractServices contractServices,
+            MeetingPlanning meetingPlanning, Workbooks workbooks, SystemAuthority system, Clock clock) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.organisations = organisations;

@@ -2,7 +2,6 @@ package org.carecommissioning.performance;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -107,13 +107,15 @@ public class TreatmentSessionService {
             }
             if (cancellationNotifiedAt.isAfter(now)) {
                 throw new BusinessRuleViolation("R6", "The cancellation time "
-                        + DisplayDates.dateTime(cancellationNotifiedAt) + " is in the future; record a cancellation once it has been notified.");
+                        + DisplayDates.dateTime(cancellationNotifiedAt)
+                        + " is in the future; record a cancellation once it has been notified.");
             }
             noticeMinutes = Duration.between(cancellationNotifiedAt, session.getStartsAt()).toMinutes();
         } else {
             if (session.getStartsAt().isAfter(now)) {
                 throw new BusinessRuleViolation("R6", "The appointment at "
-                        + DisplayDates.dateTime(session.getStartsAt()) + " has not started yet; record attendance once it has taken place.");
+                        + DisplayDates.dateTime(session.getStartsAt())
+                        + " has not started yet; record attendance once it has taken place.");
             }
             if (outcome == SessionOutcome.NOT_ATTENDED) {
                 noticeMinutes = 0L;

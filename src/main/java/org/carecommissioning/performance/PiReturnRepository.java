@@ -6,11 +6,6 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface WorkbookRepository extends JpaRepository<Workbook, Long> {
-
-    Optional<Workbook> findFirstByServiceIdAndReportingYearOrderByVersionDesc(Long serviceId, String reportingYear);
-}
-
 interface PiReturnRepository extends JpaRepository<PiReturn, Long> {
 
     Optional<PiReturn> findByReference(String reference);
