@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * submission due by the deadline, the purchasing officer's check due two weeks after receipt and each of its
  * outcomes (accept, back to the provider, refer to the contracts manager), sign-off, the data input clerk, and the
  * non-interrupting deadline reminder. The delegates are test doubles that keep the return's state as
- * {@link PiReturns} does and set the variables {@link ReturnDelegates} and {@link ReturnMails} set; the PI3
+ * {@link PiReturns} does and set the variables the real delegates set; the PI3
  * triggers are the real pi-trigger table, evaluated by the real {@link TriggerEvaluator}.
  */
 @ExtendWith(ProcessEngineExtension.class)
@@ -204,7 +204,7 @@ class PiReturnProcessTest {
             execution.setVariable("anyMissedTrigger", !breaches.isEmpty());
             execution.setVariable("providerExplained",
                     FormValues.text(execution.getVariable("providerComments")) != null);
-            execution.setVariable("checkDueAt", ProcessDates.endOfDay(today.plusDays(ReturnDelegates.CHECK_DAYS), LONDON));
+            execution.setVariable("checkDueAt", ProcessDates.endOfDay(today.plusDays(RegisterSubmissionDelegate.CHECK_DAYS), LONDON));
             execution.removeVariable("checkOutcome");
             execution.removeVariable("requestToProvider");
         });
@@ -305,7 +305,7 @@ class PiReturnProcessTest {
         reminderMail = FakeDelegate.register("returnReminderMailDelegate", execution -> {
             ReturnRecord current = returnOf(execution);
             if (current.status != ReturnStatus.AWAITED) {
-                return; // as ReturnMails.Reminder: in by the deadline, nothing to chase
+                return; // as ReturnReminderMailDelegate: in by the deadline, nothing to chase
             }
             current.late = true; // PiReturns.markOverdue
             mails.add(new Mail(PROVIDER_EMAIL, "pi-return-reminder", current.reference, null));

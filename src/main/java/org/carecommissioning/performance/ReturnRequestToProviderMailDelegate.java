@@ -1,0 +1,39 @@
+package org.carecommissioning.performance;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.contractmanagement.ContractServices;
+import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.shared.DisplayDates;
+import org.springframework.stereotype.Component;
+
+/** PI4, PI5: what the provider must add or explain. */
+@Component("returnRequestToProviderMailDelegate")
+class ReturnRequestToProviderMailDelegate implements JavaDelegate {
+
+    private final PiReturns returns;
+    private final ContractServices services;
+    private final NotificationService notifications;
+
+    ReturnRequestToProviderMailDelegate(PiReturns returns, ContractServices services, NotificationService notifications) {
+        this.returns = returns;
+        this.services = services;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PiReturn piReturn = returns.get((String) execution.getVariable("returnReference"));
+        ContractedService service = returns.serviceOf(piReturn);
+        var provider = services.providerOf(service);
+        var model = new java.util.HashMap<>(ReturnMailModel.of(piReturn, service, provider.getName()));
+        model.put("request", piReturn.getRequestToProvider());
+        Object resubmitBy = execution.getVariable("resubmitBy");
+        // the variable stays an ISO date for the engine; the letter shows it the readable way
+        model.put("resubmitBy", DisplayDates.date(resubmitBy != null ? java.time.LocalDate.parse(resubmitBy.toString())
+                : returns.resubmitBy(piReturn.getReference())));
+        notifications.send(Email.of(provider.getEmail(), "pi-return-request-to-provider", model));
+    }
+}
