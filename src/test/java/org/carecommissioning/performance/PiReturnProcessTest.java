@@ -121,7 +121,9 @@ class PiReturnProcessTest {
     private FakeDelegate recordReferralDecision;
     private FakeDelegate signOff;
     private FakeDelegate markRecorded;
+    private FakeDelegate markOverdue;
     private FakeDelegate reminderMail;
+    private FakeDelegate lateMail;
 
     @BeforeEach
     void registerTestDoubles() {
@@ -302,15 +304,18 @@ class PiReturnProcessTest {
             current.status = ReturnStatus.RECORDED;
             current.recordedBy = CurrentUser.of(execution);
         });
-        reminderMail = FakeDelegate.register("returnReminderMailDelegate", execution -> {
+        markOverdue = FakeDelegate.register("markReturnOverdueDelegate", execution -> {
             ReturnRecord current = returnOf(execution);
-            if (current.status != ReturnStatus.AWAITED) {
-                return; // as ReturnReminderMailDelegate: in by the deadline, nothing to chase
-            }
-            current.late = true; // PiReturns.markOverdue
-            mails.add(new Mail(PROVIDER_EMAIL, "pi-return-reminder", current.reference, null));
-            mails.add(new Mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late", current.reference, null));
+            // as PiReturns.markOverdueIfNotIn: in by the deadline, nothing to chase
+            boolean notIn = current.status == ReturnStatus.AWAITED
+                    || current.status == ReturnStatus.RETURNED_TO_PROVIDER;
+            current.late = current.late || notIn;
+            execution.setVariable("returnOverdue", notIn);
         });
+        reminderMail = FakeDelegate.register("returnReminderMailDelegate",
+                execution -> mails.add(new Mail(PROVIDER_EMAIL, "pi-return-reminder", returnOf(execution).reference, null)));
+        lateMail = FakeDelegate.register("lateReturnMailDelegate", execution -> mails.add(
+                new Mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late", returnOf(execution).reference, null)));
     }
 
     @AfterEach
@@ -734,21 +739,32 @@ class PiReturnProcessTest {
         assertThat(jobQuery().processInstanceId(instance.getId()).executable().count()).isEqualTo(1);
         execute(deadline);
 
-        // X2: the reminder is an async, retried step beside the provider's open task.
+        // PI7: the return is marked overdue, beside the provider's open task; the gateway chases it.
+        assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_MarkOverdue");
+        execute(job(instance, "Task_MarkOverdue"));
+        assertThat(variable(instance, "returnOverdue")).isEqualTo(true);
+
+        // X2: the reminder and the contracts manager's notice are two async, retried steps, one e-mail each.
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_SendReturnReminder");
         Job reminder = job(instance, "Task_SendReturnReminder");
         assertThat(reminder).hasRetries(5);
         assertThat(reminderMail.attempts()).isZero();
         execute(reminder);
+        assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_SendLateReturnNotice");
+        Job notice = job(instance, "Task_SendLateReturnNotice");
+        assertThat(notice).hasRetries(5);
+        execute(notice);
 
         assertThat(reminderMail.callCount()).isEqualTo(1);
         assertThat(reminderMail.lastCall().businessKey()).isEqualTo(REFERENCE);
+        assertThat(lateMail.callCount()).isEqualTo(1);
         assertThat(mails).containsExactly(
                 new Mail(PROVIDER_EMAIL, "pi-return-request", REFERENCE, null),
                 new Mail(PROVIDER_EMAIL, "pi-return-reminder", REFERENCE, null),
                 new Mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late", REFERENCE, null));
         assertThat(piReturn.late).isTrue();
-        assertThat(instance).hasPassed("StartEvent_DeadlinePassed", "Task_SendReturnReminder", "EndEvent_ReminderHandled")
+        assertThat(instance).hasPassedInOrder("StartEvent_DeadlinePassed", "Task_MarkOverdue", "Gateway_ReturnIn",
+                        "Task_SendReturnReminder", "Task_SendLateReturnNotice", "EndEvent_ReminderHandled")
                 .isWaitingAtExactly("Task_SubmitReturn");
         assertThat(task(instance).getId()).as("the same provider task, not a new one").isEqualTo(submit.getId());
         assertThat(task(instance).getDueDate()).as("now overdue in Tasklist").isBefore(TestClock.london("2026-10-29T08:00"));
@@ -784,10 +800,14 @@ class PiReturnProcessTest {
         Job deadline = deadlineTimer(instance);
         TestClock.setTo(deadline.getDuedate());
         execute(deadline);
-        assertThat(instance).isWaitingAtExactly("Task_CheckReturn", "SubProcess_Deadline", "Task_SendReturnReminder");
-        execute(job(instance, "Task_SendReturnReminder"));
+        assertThat(instance).isWaitingAtExactly("Task_CheckReturn", "SubProcess_Deadline", "Task_MarkOverdue");
+        execute(job(instance, "Task_MarkOverdue"));
 
-        assertThat(reminderMail.callCount()).isEqualTo(1);
+        assertThat(markOverdue.callCount()).isEqualTo(1);
+        assertThat(variable(instance, "returnOverdue")).isEqualTo(false);
+        assertThat(instance).hasNotPassed("Task_SendReturnReminder", "Task_SendLateReturnNotice");
+        assertThat(reminderMail.attempts()).isZero();
+        assertThat(lateMail.attempts()).isZero();
         assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
         assertThat(piReturn.late).isFalse();
         assertThat(instance).hasPassed("EndEvent_ReminderHandled").isWaitingAtExactly("Task_CheckReturn");
@@ -880,7 +900,9 @@ class PiReturnProcessTest {
         assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
                 .as("once the deadline day is over").isEqualTo(1);
         execute(deadline);
+        execute(job(instance, "Task_MarkOverdue"));
         execute(job(instance, "Task_SendReturnReminder"));
+        execute(job(instance, "Task_SendLateReturnNotice"));
 
         assertThat(mails).extracting(Mail::template)
                 .containsExactly("pi-return-request", "pi-return-reminder", "pi-return-late");
@@ -923,6 +945,7 @@ class PiReturnProcessTest {
         Job deadline = deadlineTimer(instance);
         TestClock.setTo(deadline.getDuedate());
         execute(deadline);
+        execute(job(instance, "Task_MarkOverdue"));
         MailRetries.failUntilIncident(instance, "Task_SendReturnReminder", reminderMail);
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_SendReturnReminder");
         assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
@@ -937,5 +960,33 @@ class PiReturnProcessTest {
         assertThat(instance).isWaitingAtExactly("SubProcess_Deadline", "Task_SendReturnReminder", "Task_EmailRequestToProvider");
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(2);
         assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
+    }
+
+    @Test
+    @DisplayName("PI7 X2 a failing contracts-manager notice is retried 5 times, then raises an incident; the "
+            + "provider's reminder, already sent, is not sent again, and once retried the notice goes once")
+    void failedLateNoticeNeverResendsTheReminder() {
+        ProcessInstance instance = requestReturn();
+        emailRequest(instance);
+        Job deadline = deadlineTimer(instance);
+        TestClock.setTo(deadline.getDuedate());
+        execute(deadline);
+        execute(job(instance, "Task_MarkOverdue"));
+        execute(job(instance, "Task_SendReturnReminder"));
+
+        Job notice = MailRetries.failUntilIncident(instance, "Task_SendLateReturnNotice", lateMail);
+
+        assertThat(reminderMail.attempts()).as("the reminder is not sent again").isEqualTo(1);
+        assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request", "pi-return-reminder");
+
+        lateMail.behave(execution -> mails.add(new Mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late", REFERENCE, null)));
+        managementService().setJobRetries(notice.getId(), 1);
+        execute(job(instance, "Task_SendLateReturnNotice"));
+
+        assertThat(reminderMail.attempts()).isEqualTo(1);
+        assertThat(mails).extracting(Mail::template)
+                .containsExactly("pi-return-request", "pi-return-reminder", "pi-return-late");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(instance).hasPassed("EndEvent_ReminderHandled").isWaitingAtExactly("Task_SubmitReturn");
     }
 }
