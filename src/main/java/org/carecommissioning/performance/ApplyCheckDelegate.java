@@ -2,12 +2,9 @@ package org.carecommissioning.performance;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.performance.PiReturns.Check;
 import org.carecommissioning.performance.PiReturns.CheckResult;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.CurrentUser;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.ProcessDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,20 +24,12 @@ class ApplyCheckDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CheckResult result = returns.check((String) execution.getVariable("returnReference"), new Check(
-                FormValues.text(execution.getVariable("checkOutcome")),
-                FormValues.text(execution.getVariable("latenessReason")),
-                FormValues.text(execution.getVariable("requestToProvider")),
-                FormValues.flag(execution.getVariable("returnLate")),
-                FormValues.flag(execution.getVariable("dccCodeCorrect")),
-                FormValues.text(execution.getVariable("missingIndicators")),
-                FormValues.flag(execution.getVariable("anyMissedTrigger")),
-                FormValues.flag(execution.getVariable("providerExplained"))));
+        PiReturnVariables variables = PiReturnVariables.of(execution);
+        CheckResult result = returns.check(variables.returnReference(), variables.check());
         if (result.resubmitBy() != null) {
             // X1: the provider's new submission task is due by then
-            execution.setVariable("resubmitBy", result.resubmitBy().toString());
-            execution.setVariable("deadlineAt", ProcessDates.endOfDay(result.resubmitBy(), properties.zone()));
+            variables.resubmitBy(result.resubmitBy(), properties.zone());
         }
-        execution.setVariable("checkedBy", CurrentUser.of(execution));
+        variables.checkedBy(CurrentUser.of(execution));
     }
 }

@@ -31,7 +31,7 @@ class LateReturnMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        PiReturn piReturn = returns.get((String) execution.getVariable("returnReference"));
+        PiReturn piReturn = returns.get(PiReturnVariables.of(execution).returnReference());
         ContractedService service = returns.serviceOf(piReturn);
         notifications.send(Email.of(properties.contractsManagerEmail(), "pi-return-late",
                 ReturnMailModel.of(piReturn, service, services.providerOf(service).getName())));

@@ -16,7 +16,7 @@ class MarkReturnOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("returnOverdue",
-                returns.markOverdueIfNotIn((String) execution.getVariable("returnReference")));
+        PiReturnVariables variables = PiReturnVariables.of(execution);
+        variables.returnOverdue(returns.markOverdueIfNotIn(variables.returnReference()));
     }
 }

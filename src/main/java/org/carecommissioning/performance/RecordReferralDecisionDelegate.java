@@ -2,7 +2,6 @@ package org.carecommissioning.performance;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.FormValues;
 import org.springframework.stereotype.Component;
 
 /** PI5: the contracts manager's decision on a referred missed trigger. */
@@ -17,8 +16,7 @@ class RecordReferralDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        returns.decide((String) execution.getVariable("returnReference"),
-                FormValues.text(execution.getVariable("referralDecision")),
-                FormValues.text(execution.getVariable("referralReason")));
+        PiReturnVariables variables = PiReturnVariables.of(execution);
+        returns.decide(variables.returnReference(), variables.referralDecision(), variables.referralReason());
     }
 }

@@ -24,7 +24,7 @@ class ReturnRequestMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        PiReturn piReturn = returns.get((String) execution.getVariable("returnReference"));
+        PiReturn piReturn = returns.get(PiReturnVariables.of(execution).returnReference());
         ContractedService service = returns.serviceOf(piReturn);
         var provider = services.providerOf(service);
         notifications.send(Email.of(provider.getEmail(), "pi-return-request", ReturnMailModel.of(piReturn, service, provider.getName())));

@@ -1,5 +1,7 @@
 package org.carecommissioning.performance;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.contractmanagement.ContractServices;
@@ -25,14 +27,15 @@ class ReturnRequestToProviderMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        PiReturn piReturn = returns.get((String) execution.getVariable("returnReference"));
+        PiReturnVariables variables = PiReturnVariables.of(execution);
+        PiReturn piReturn = returns.get(variables.returnReference());
         ContractedService service = returns.serviceOf(piReturn);
         var provider = services.providerOf(service);
         var model = new java.util.HashMap<>(ReturnMailModel.of(piReturn, service, provider.getName()));
         model.put("request", piReturn.getRequestToProvider());
-        Object resubmitBy = execution.getVariable("resubmitBy");
-        // the variable stays an ISO date for the engine; the letter shows it the readable way
-        model.put("resubmitBy", DisplayDates.date(resubmitBy != null ? java.time.LocalDate.parse(resubmitBy.toString())
+        LocalDate resubmitBy = variables.resubmitBy();
+        // X1: the letter shows the date the check set, the readable way
+        model.put("resubmitBy", DisplayDates.date(resubmitBy != null ? resubmitBy
                 : returns.resubmitBy(piReturn.getReference())));
         notifications.send(Email.of(provider.getEmail(), "pi-return-request-to-provider", model));
     }

@@ -2,7 +2,6 @@ package org.carecommissioning.performance;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.FormValues;
 import org.springframework.stereotype.Component;
 
 /** PI6: sign-off with the checker's name and comments. */
@@ -17,8 +16,7 @@ class SignOffReturnDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        returns.signOff((String) execution.getVariable("returnReference"),
-                (String) execution.getVariable("checkedBy"),
-                FormValues.text(execution.getVariable("checkerComments")));
+        PiReturnVariables variables = PiReturnVariables.of(execution);
+        returns.signOff(variables.returnReference(), variables.checkedBy(), variables.checkerComments());
     }
 }
