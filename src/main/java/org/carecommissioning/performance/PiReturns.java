@@ -129,6 +129,50 @@ public class PiReturns {
                 piReturn.getProviderComments() != null && !piReturn.getProviderComments().isBlank());
     }
 
+    /**
+     * PI4, PI5, PI7: applies the purchasing officer's check, judged on the findings the check showed. A late return
+     * needs its reason (PI7); an incomplete return (wrong DCC code, missing sections) cannot be accepted (PI4), nor
+     * one that missed a trigger without the provider's explanation, which cannot be referred either (PI5). A return
+     * sent back is due again by {@link #resubmitBy} (X1).
+     */
+    @Transactional
+    public CheckResult check(String reference, Check check) {
+        if (check.outcome() == null) {
+            throw new BusinessRuleViolation("PI4", "Choose the outcome of the check.");
+        }
+        if (check.late()) {
+            recordLateness(reference, check.latenessReason());
+        }
+        boolean incomplete = !check.dccCodeCorrect() || check.missingIndicators() != null;
+        boolean unexplained = check.anyMissedTrigger() && !check.providerExplained();
+        switch (check.outcome()) {
+            case "accept" -> {
+                if (incomplete) {
+                    throw new BusinessRuleViolation("PI4", "The return has the wrong DCC code or missing"
+                            + " sections; return it to the provider asking for the missing data.");
+                }
+                if (unexplained) {
+                    throw new BusinessRuleViolation("PI5", "A trigger was missed and the provider has not explained"
+                            + " why; return it asking for an explanation.");
+                }
+                return new CheckResult(null);
+            }
+            case "incomplete", "explanation" -> {
+                returnToProvider(reference, check.requestToProvider());
+                return new CheckResult(resubmitBy(reference));
+            }
+            case "refer" -> {
+                if (unexplained) {
+                    throw new BusinessRuleViolation("PI5", "Ask the provider for an explanation before referring"
+                            + " the missed trigger.");
+                }
+                refer(reference);
+                return new CheckResult(null);
+            }
+            default -> throw new BusinessRuleViolation("PI4", "Unknown check outcome " + check.outcome() + ".");
+        }
+    }
+
     /** PI4, PI5: back to the provider for missing data or an explanation of a missed trigger. */
     @Transactional
     public PiReturn returnToProvider(String reference, String request) {
@@ -208,12 +252,18 @@ public class PiReturns {
         return piReturn;
     }
 
-    /** PI7: the deadline passed with the return not in; it counts as late from now on. */
+    /**
+     * PI7: the deadline passed. A return not in by then (never sent, or sent back for missing data and not sent
+     * again) counts as late from now on and is chased; true when it is.
+     */
     @Transactional
-    public PiReturn markOverdue(String reference) {
+    public boolean markOverdueIfNotIn(String reference) {
         PiReturn piReturn = get(reference);
+        if (piReturn.getStatus() != ReturnStatus.AWAITED && piReturn.getStatus() != ReturnStatus.RETURNED_TO_PROVIDER) {
+            return false; // in by the deadline: nothing to chase
+        }
         piReturn.markOverdue();
-        return piReturn;
+        return true;
     }
 
     /** PI6: the data input clerk has recorded the accepted return. */
@@ -260,6 +310,18 @@ public class PiReturns {
 
     static String describe(ReturnStatus status) {
         return status.name().toLowerCase().replace('_', ' ');
+    }
+
+    /**
+     * The purchasing officer's check (PI4, PI5, PI7): the outcome chosen, the lateness reason and the request to the
+     * provider as entered, and the findings the check showed (set when the return was registered).
+     */
+    public record Check(String outcome, String latenessReason, String requestToProvider, boolean late,
+            boolean dccCodeCorrect, String missingIndicators, boolean anyMissedTrigger, boolean providerExplained) {
+    }
+
+    /** What the check decided: the date a return sent back is due again (X1), or null when it was not sent back. */
+    public record CheckResult(LocalDate resubmitBy) {
     }
 
     /** What the purchasing officer's check shows (PI4). */

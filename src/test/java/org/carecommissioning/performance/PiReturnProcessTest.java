@@ -1,12 +1,9 @@
 package org.carecommissioning.performance;
 
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.ProcessEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
@@ -18,61 +15,86 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.carecommissioning.testing.TestClock.LONDON;
 import static org.carecommissioning.testing.TestClock.london;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.carecommissioning.contractmanagement.ContractManagementProperties;
+import org.carecommissioning.contractmanagement.ContractServices;
+import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.performance.PiReturn.Submission;
+import org.carecommissioning.performance.PiReturns.Check;
+import org.carecommissioning.performance.PiReturns.CheckFindings;
+import org.carecommissioning.performance.PiReturns.CheckResult;
 import org.carecommissioning.shared.BusinessRuleViolation;
-import org.carecommissioning.shared.CurrentUser;
-import org.carecommissioning.shared.FormValues;
+import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessDates;
-import org.carecommissioning.testing.FakeDelegate;
-import org.carecommissioning.testing.MailRetries;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.springframework.mail.MailSendException;
 
 /**
- * processes/pi-return.bpmn on a plain in-memory engine: the request (e-mailed, async and retried), the provider's
- * submission due by the deadline, the purchasing officer's check due two weeks after receipt and each of its
- * outcomes (accept, back to the provider, refer to the contracts manager), sign-off, the data input clerk, and the
- * non-interrupting deadline reminder. The delegates are test doubles that keep the return's state as
- * {@link PiReturns} does and set the variables {@link ReturnDelegates} and {@link ReturnMails} set; the PI3
- * triggers are the real pi-trigger table, evaluated by the real {@link TriggerEvaluator}.
+ * processes/pi-return.bpmn on a plain in-memory engine with the REAL delegate beans, registered under their bean
+ * names with Camunda's {@link Mocks}; the services they call ({@link PiReturns}, {@link Workbooks},
+ * {@link ContractServices}, {@link NotificationService}) are Mockito mocks. Each test walks one path and asserts the
+ * path, the variables the delegates write and the service calls they make; the rules themselves (PI2-PI7) are the
+ * services' and are tested there and in PiReturnLifecycleTest.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"processes/pi-return.bpmn", "dmn/pi-trigger.dmn"})
+@Deployment(resources = "processes/pi-return.bpmn")
 @DisplayName("pi-return process (PI2-PI7, X1, X2)")
 class PiReturnProcessTest {
 
     /** Injected by ProcessEngineExtension. */
     ProcessEngine processEngine;
 
-
     private static final String PROCESS = "pi-return";
     private static final String SERVICE_CODE = "S1001";
+    private static final long SERVICE_ID = 11L;
     private static final String SERVICE_NAME = "Hope Floating Support";
     private static final String YEAR = "2026/27";
     private static final int QUARTER = 2; // July-September 2026, ends 30 September
     private static final String DEADLINE = "2026-10-28";
     private static final String REFERENCE = "PI-S1001-2026Q2";
     private static final String PROVIDER_GROUP = "pr-hope";
+    private static final String PROVIDER_NAME = "Hope Housing";
     private static final String PROVIDER_EMAIL = "hope@provider.example";
     private static final String CONTRACTS_MANAGER_EMAIL = "contracts.manager@commissioning.example";
     private static final String DCC_CODE = "DCC-2026";
@@ -84,233 +106,77 @@ class PiReturnProcessTest {
     /** X1: the end of 28 October in London, when the provider's task falls due and the deadline timer fires. */
     private static final Date DEADLINE_PASSED = london("2026-10-29T00:00");
     private static final String MISSED_SPI2 = "SPI2 Utilisation: 88% is below the trigger of 92% (red font)";
+    private static final String MAIL_DOWN = "Mail server connection failed";
 
-    /** A letter a mail delegate sent. */
-    record Mail(String to, String template, String reference, String request) {
-    }
-
-    /** The return as {@link PiReturns} keeps it, so the fakes refuse what the real service refuses. */
-    static final class ReturnRecord {
-        final String reference;
-        final LocalDate deadline;
-        ReturnStatus status = ReturnStatus.AWAITED;
-        String breachedIndicators;
-        boolean late;
-        String latenessReason;
-        String requestToProvider;
-        String managerDecision;
-        String checkedBy;
-        String checkerComments;
-        String submittedBy;
-        String recordedBy;
-
-        ReturnRecord(String reference, LocalDate deadline) {
-            this.reference = reference;
-            this.deadline = deadline;
-        }
-    }
-
-    private final List<Mail> mails = new ArrayList<>();
-    private ReturnRecord piReturn;
-
-    private FakeDelegate openReturn;
-    private FakeDelegate requestMail;
-    private FakeDelegate registerSubmission;
-    private FakeDelegate applyCheck;
-    private FakeDelegate backToProviderMail;
-    private FakeDelegate recordReferralDecision;
-    private FakeDelegate signOff;
-    private FakeDelegate markRecorded;
-    private FakeDelegate reminderMail;
+    private PiReturns returns;
+    private Workbooks workbooks;
+    private ContractServices services;
+    private NotificationService notifications;
+    private PiReturn piReturn;
 
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegatesWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-10-01T09:00");
-        TriggerEvaluator triggers = new TriggerEvaluator(decisionService());
-        // the real bean of the timer expression ${deadlineTimer.at(execution)}, in care.zone
-        Mocks.register("deadlineTimer", new DeadlineTimer(LONDON));
+        returns = mock(PiReturns.class);
+        workbooks = mock(Workbooks.class);
+        services = mock(ContractServices.class);
+        notifications = mock(NotificationService.class);
+        CareProperties care = mock(CareProperties.class);
+        when(care.zone()).thenReturn(LONDON);
+        ContractManagementProperties management = mock(ContractManagementProperties.class);
+        when(management.contractsManagerEmail()).thenReturn(CONTRACTS_MANAGER_EMAIL);
+        // the engine's clock, which TestClock sets, is the application's clock here
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
+        when(clock.getZone()).thenReturn(LONDON);
 
-        openReturn = FakeDelegate.register("openReturnDelegate", execution -> {
-            String serviceCode = FormValues.text(execution.getVariable("serviceCode"));
-            ReportingYear year = ReportingYear.parse(FormValues.text(execution.getVariable("reportingYear")));
-            Integer quarter = FormValues.integer(execution.getVariable("quarter"), "PI2", "The quarter");
-            LocalDate deadline = FormValues.date(execution.getVariable("deadline"), "PI2", "The deadline");
-            if (!SERVICE_CODE.equals(serviceCode)) {
-                throw new BusinessRuleViolation("PI2", "There is no contracted service with code " + serviceCode + ".");
-            }
-            if (quarter == null) {
-                throw new BusinessRuleViolation("PI2", "Choose the quarter, 1 to 4.");
-            }
-            LocalDate quarterEnd = year.quarterEnd(quarter);
-            if (deadline == null || !deadline.isAfter(quarterEnd)) {
-                throw new BusinessRuleViolation("PI2", "The deadline must be after the quarter ends on " + quarterEnd
-                        + ".");
-            }
-            piReturn = new ReturnRecord("PI-" + serviceCode + "-" + year.startYear() + "Q" + quarter, deadline);
-            execution.setProcessBusinessKey(piReturn.reference);
-            execution.setVariable("returnReference", piReturn.reference);
-            execution.setVariable("serviceName", SERVICE_NAME);
-            execution.setVariable("providerGroup", PROVIDER_GROUP);
-            execution.setVariable("purchasingOfficer", OFFICER);
-            execution.setVariable("deadlineDate", deadline.toString());
-            execution.setVariable("deadlineAt", ProcessDates.endOfDay(deadline, LONDON));
-            execution.setVariable("expectedUnits", UNITS);
-        });
-        requestMail = FakeDelegate.register("returnRequestMailDelegate",
-                execution -> mails.add(new Mail(PROVIDER_EMAIL, "pi-return-request", returnOf(execution).reference, null)));
-        registerSubmission = FakeDelegate.register("registerSubmissionDelegate", execution -> {
-            ReturnRecord current = returnOf(execution);
-            Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
-            for (Indicator indicator : Indicator.values()) {
-                Number value = FormValues.number(execution.getVariable(indicator.name().toLowerCase()), "PI4",
-                        indicator.name() + " (" + indicator.label() + ")");
-                values.put(indicator, value == null ? null : new BigDecimal(value.toString()));
-            }
-            if (current.status != ReturnStatus.AWAITED && current.status != ReturnStatus.RETURNED_TO_PROVIDER) {
-                throw new BusinessRuleViolation("PI2", "Return " + current.reference + " cannot be submitted again.");
-            }
-            for (Map.Entry<Indicator, BigDecimal> value : values.entrySet()) {
-                BigDecimal percent = value.getValue();
-                if (percent != null && (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0)) {
-                    throw new BusinessRuleViolation("PI4", value.getKey() + " (" + value.getKey().label() + ") is a"
-                            + " percentage: " + percent.toPlainString() + " is not between 0 and 100.");
-                }
-            }
-            Integer units = FormValues.integer(execution.getVariable("unitsReported"), "PI4", "Units");
-            String unitsExplanation = FormValues.text(execution.getVariable("unitsChangeExplanation"));
-            if (units != null && units != UNITS && unitsExplanation == null) {
-                throw new BusinessRuleViolation("PI4", "The contract page has " + UNITS + " units and the return"
-                        + " reports " + units + ": explain the change in units.");
-            }
-            List<TriggerEvaluator.Breach> breaches = triggers.breaches(YEAR, values);
-            List<String> missing = new ArrayList<>(values.entrySet().stream()
-                    .filter(e -> e.getKey().name().startsWith("SPI") && e.getValue() == null)
-                    .map(e -> e.getKey().name()).toList());
-            if (values.get(Indicator.KPI1) == null && values.get(Indicator.KPI2) == null) {
-                missing.add(0, "KPI1 or KPI2");
-            }
-            LocalDate today = TestClock.today();
-            current.status = ReturnStatus.SUBMITTED;
-            current.submittedBy = CurrentUser.of(execution);
-            current.late = current.late || today.isAfter(current.deadline);
-            current.breachedIndicators = String.join(",", breaches.stream().map(b -> b.indicator().name()).toList());
-            execution.setVariable("returnLate", current.late);
-            execution.setVariable("dccCodeCorrect", DCC_CODE.equals(FormValues.text(execution.getVariable("dccCode"))));
-            execution.setVariable("missingIndicators", String.join(", ", missing));
-            execution.setVariable("missedTriggers", String.join("\n",
-                    breaches.stream().map(TriggerEvaluator.Breach::describe).toList()));
-            execution.setVariable("anyMissedTrigger", !breaches.isEmpty());
-            execution.setVariable("providerExplained",
-                    FormValues.text(execution.getVariable("providerComments")) != null);
-            execution.setVariable("checkDueAt", ProcessDates.endOfDay(today.plusDays(ReturnDelegates.CHECK_DAYS), LONDON));
-            execution.removeVariable("checkOutcome");
-            execution.removeVariable("requestToProvider");
-        });
-        applyCheck = FakeDelegate.register("applyCheckDelegate", execution -> {
-            ReturnRecord current = returnOf(execution);
-            String outcome = FormValues.text(execution.getVariable("checkOutcome"));
-            if (outcome == null) {
-                throw new BusinessRuleViolation("PI4", "Choose the outcome of the check.");
-            }
-            String latenessReason = FormValues.text(execution.getVariable("latenessReason"));
-            boolean late = FormValues.flag(execution.getVariable("returnLate"));
-            if (late && latenessReason == null) {
-                throw new BusinessRuleViolation("PI7", "Record the reason the return is late.");
-            }
-            boolean incomplete = !FormValues.flag(execution.getVariable("dccCodeCorrect"))
-                    || FormValues.text(execution.getVariable("missingIndicators")) != null;
-            boolean unexplained = FormValues.flag(execution.getVariable("anyMissedTrigger"))
-                    && !FormValues.flag(execution.getVariable("providerExplained"));
-            String request = FormValues.text(execution.getVariable("requestToProvider"));
-            switch (outcome) {
-                case "accept" -> {
-                    if (incomplete) {
-                        throw new BusinessRuleViolation("PI4", "The return has the wrong DCC code or missing"
-                                + " sections; return it to the provider asking for the missing data.");
-                    }
-                    if (unexplained) {
-                        throw new BusinessRuleViolation("PI5", "A trigger was missed and the provider has not"
-                                + " explained why; return it asking for an explanation.");
-                    }
-                }
-                case "incomplete", "explanation" -> {
-                    if (request == null) {
-                        throw new BusinessRuleViolation("PI4", "Say what the provider must add or explain.");
-                    }
-                    current.status = ReturnStatus.RETURNED_TO_PROVIDER;
-                    current.requestToProvider = request;
-                    // As PiReturns.resubmitBy: 10 working days after the request, or the deadline if later (no bank
-                    // holiday falls in this test's weeks)
-                    LocalDate afterRequest = TestClock.today();
-                    for (int days = 0; days < 10; ) {
-                        afterRequest = afterRequest.plusDays(1);
-                        if (afterRequest.getDayOfWeek().getValue() < 6) {
-                            days++;
-                        }
-                    }
-                    LocalDate resubmitBy = current.deadline.isAfter(afterRequest) ? current.deadline : afterRequest;
-                    execution.setVariable("resubmitBy", resubmitBy.toString());
-                    execution.setVariable("deadlineAt", ProcessDates.endOfDay(resubmitBy, LONDON));
-                }
-                case "refer" -> {
-                    if (unexplained) {
-                        throw new BusinessRuleViolation("PI5", "Ask the provider for an explanation before"
-                                + " referring the missed trigger.");
-                    }
-                    if (current.breachedIndicators == null || current.breachedIndicators.isBlank()) {
-                        throw new BusinessRuleViolation("PI5", "Only a return that missed a trigger is referred to"
-                                + " the contracts manager.");
-                    }
-                    current.status = ReturnStatus.REFERRED;
-                }
-                default -> throw new BusinessRuleViolation("PI4", "Unknown check outcome " + outcome + ".");
-            }
-            if (late) {
-                current.latenessReason = latenessReason;
-            }
-            execution.setVariable("checkedBy", CurrentUser.of(execution));
-        });
-        backToProviderMail = FakeDelegate.register("returnRequestToProviderMailDelegate", execution -> {
-            ReturnRecord current = returnOf(execution);
-            mails.add(new Mail(PROVIDER_EMAIL, "pi-return-request-to-provider", current.reference,
-                    current.requestToProvider));
-        });
-        recordReferralDecision = FakeDelegate.register("recordReferralDecisionDelegate", execution -> {
-            String decision = FormValues.text(execution.getVariable("referralDecision"));
-            String reason = FormValues.text(execution.getVariable("referralReason"));
-            if (decision == null || reason == null) {
-                throw new BusinessRuleViolation("PI5", "Choose the action and record the reason.");
-            }
-            returnOf(execution).managerDecision = decision + ": " + reason;
-        });
-        signOff = FakeDelegate.register("signOffReturnDelegate", execution -> {
-            ReturnRecord current = returnOf(execution);
-            if (current.status != ReturnStatus.SUBMITTED && current.status != ReturnStatus.REFERRED) {
-                throw new BusinessRuleViolation("PI6", "Return " + current.reference + " cannot be signed off.");
-            }
-            current.status = ReturnStatus.SIGNED_OFF;
-            current.checkedBy = (String) execution.getVariable("checkedBy");
-            current.checkerComments = FormValues.text(execution.getVariable("checkerComments"));
-        });
-        markRecorded = FakeDelegate.register("markReturnRecordedDelegate", execution -> {
-            ReturnRecord current = returnOf(execution);
-            if (current.status != ReturnStatus.SIGNED_OFF) {
-                throw new BusinessRuleViolation("PI6", "Only a signed-off return is recorded.");
-            }
-            current.status = ReturnStatus.RECORDED;
-            current.recordedBy = CurrentUser.of(execution);
-        });
-        reminderMail = FakeDelegate.register("returnReminderMailDelegate", execution -> {
-            ReturnRecord current = returnOf(execution);
-            if (current.status != ReturnStatus.AWAITED) {
-                return; // as ReturnMails.Reminder: in by the deadline, nothing to chase
-            }
-            current.late = true; // PiReturns.markOverdue
-            mails.add(new Mail(PROVIDER_EMAIL, "pi-return-reminder", current.reference, null));
-            mails.add(new Mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late", current.reference, null));
-        });
+        ContractedService service = mock(ContractedService.class);
+        when(service.getId()).thenReturn(SERVICE_ID);
+        when(service.getName()).thenReturn(SERVICE_NAME);
+        when(service.getServiceCode()).thenReturn(SERVICE_CODE);
+        when(service.getPurchasingOfficer()).thenReturn(OFFICER);
+        Organisation provider = mock(Organisation.class);
+        when(provider.getGroupId()).thenReturn(PROVIDER_GROUP);
+        when(provider.getName()).thenReturn(PROVIDER_NAME);
+        when(provider.getEmail()).thenReturn(PROVIDER_EMAIL);
+        Workbook workbook = mock(Workbook.class);
+        ContractPage page = mock(ContractPage.class);
+        when(page.units()).thenReturn(UNITS);
+        when(workbook.page()).thenReturn(page);
+
+        piReturn = mock(PiReturn.class);
+        when(piReturn.getReference()).thenReturn(REFERENCE);
+        when(piReturn.getServiceId()).thenReturn(SERVICE_ID);
+        when(piReturn.getReportingYear()).thenReturn(YEAR);
+        when(piReturn.getQuarter()).thenReturn(QUARTER);
+        when(piReturn.getDeadline()).thenReturn(LocalDate.parse(DEADLINE));
+        when(piReturn.getRequestToProvider()).thenReturn("Add the missing data.");
+        when(returns.open(eq(SERVICE_CODE), eq(YEAR), eq(QUARTER), eq(LocalDate.parse(DEADLINE)))).thenReturn(piReturn);
+        when(returns.get(REFERENCE)).thenReturn(piReturn);
+        when(returns.serviceOf(piReturn)).thenReturn(service);
+        when(services.providerOf(service)).thenReturn(provider);
+        when(workbooks.current(SERVICE_ID, YEAR)).thenReturn(Optional.of(workbook));
+        when(returns.submit(eq(REFERENCE), any(), any())).thenReturn(piReturn);
+        findings(new CheckFindings(true, List.of(), List.of(), false));
+        when(returns.check(eq(REFERENCE), any())).thenReturn(new CheckResult(null));
+
+        // the real beans, under the names the model's delegateExpressions use
+        Mocks.register("deadlineTimer", new DeadlineTimer(LONDON));
+        Mocks.register("openReturnDelegate", new OpenReturnDelegate(returns, workbooks, services, care));
+        Mocks.register("returnRequestMailDelegate", new ReturnRequestMailDelegate(returns, services, notifications));
+        Mocks.register("registerSubmissionDelegate", new RegisterSubmissionDelegate(returns, care, clock));
+        Mocks.register("applyCheckDelegate", new ApplyCheckDelegate(returns, care));
+        Mocks.register("returnRequestToProviderMailDelegate",
+                new ReturnRequestToProviderMailDelegate(returns, services, notifications));
+        Mocks.register("recordReferralDecisionDelegate", new RecordReferralDecisionDelegate(returns));
+        Mocks.register("signOffReturnDelegate", new SignOffReturnDelegate(returns));
+        Mocks.register("markReturnRecordedDelegate", new MarkReturnRecordedDelegate(returns));
+        Mocks.register("markReturnOverdueDelegate", new MarkReturnOverdueDelegate(returns));
+        Mocks.register("returnReminderMailDelegate", new ReturnReminderMailDelegate(returns, services, notifications));
+        Mocks.register("lateReturnMailDelegate",
+                new LateReturnMailDelegate(returns, services, notifications, management));
     }
 
     @AfterEach
@@ -320,13 +186,10 @@ class PiReturnProcessTest {
         identityService().clearAuthentication();
     }
 
-    /** PiReturns.get: the return the process's reference names. */
-    private ReturnRecord returnOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-        String reference = (String) execution.getVariable("returnReference");
-        if (piReturn == null || !piReturn.reference.equals(reference)) {
-            throw new IllegalStateException("There is no PI return " + reference + ".");
-        }
-        return piReturn;
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private void findings(CheckFindings findings) {
+        when(returns.findings(REFERENCE)).thenReturn(findings);
     }
 
     private static <T> T as(String userId, Supplier<T> action) {
@@ -360,6 +223,19 @@ class PiReturnProcessTest {
                 .activityId(activityId).count();
     }
 
+    /** The e-mail of a template sent to an address, as the mail delegates hand it to the NotificationService. */
+    private static Email mail(String to, String template) {
+        return argThat(email -> email != null && email.to().equals(to) && email.template().equals(template)
+                && REFERENCE.equals(email.model().get("returnReference")));
+    }
+
+    /** The templates of every e-mail sent, in order. */
+    private List<String> templatesSent() {
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(notifications, org.mockito.Mockito.atLeast(0)).send(sent.capture());
+        return sent.getAllValues().stream().map(Email::template).toList();
+    }
+
     /** The provider's form: the DCC code, the contract page's units, every indicator and the local PIs. */
     private static Map<String, Object> submission(Double kpi1, Double spi1, Double spi2, Double spi3, Double spi4) {
         Map<String, Object> form = new HashMap<>();
@@ -380,14 +256,22 @@ class PiReturnProcessTest {
         }
     }
 
-    /** Every trigger of 2026/27 met (KPI1 >= 92, SPI1 >= 95, SPI2 >= 92, SPI3 >= 90, SPI4 >= 85). */
     private static Map<String, Object> completeReturn() {
         return submission(93.0, 96.0, 93.0, 95.0, 90.0);
     }
 
-    /** SPI2 utilisation at 88%, below the 2026/27 trigger of 92%. */
-    private static Map<String, Object> missingSpi2Trigger() {
-        return submission(93.0, 96.0, 88.0, 95.0, 90.0);
+    /** The check command the officer's outcome became. */
+    private Check lastCheck() {
+        ArgumentCaptor<Check> check = ArgumentCaptor.forClass(Check.class);
+        verify(returns, org.mockito.Mockito.atLeastOnce()).check(eq(REFERENCE), check.capture());
+        return check.getValue();
+    }
+
+    /** The submission the provider's form became. */
+    private Submission lastSubmission() {
+        ArgumentCaptor<Submission> submission = ArgumentCaptor.forClass(Submission.class);
+        verify(returns, org.mockito.Mockito.atLeastOnce()).submit(eq(REFERENCE), submission.capture(), any());
+        return submission.getValue();
     }
 
     /** PI2: the purchasing officer requests the quarter's return with its deadline. */
@@ -408,10 +292,9 @@ class PiReturnProcessTest {
     private Task emailRequest(ProcessInstance instance) {
         Job mail = job(instance, "Task_RequestReturn");
         assertThat(mail).hasRetries(5);
-        assertThat(requestMail.callCount()).isZero();
+        verify(notifications, never()).send(any());
         execute(mail);
-        assertThat(requestMail.callCount()).isEqualTo(1);
-        assertThat(requestMail.lastCall().businessKey()).isEqualTo(REFERENCE);
+        verify(notifications).send(mail(PROVIDER_EMAIL, "pi-return-request"));
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn");
         return task(instance);
     }
@@ -438,30 +321,66 @@ class PiReturnProcessTest {
         return timer;
     }
 
+    /** PI7: the deadline timer fires and the overdue step runs; true when the service found the return not in. */
+    private void deadlinePasses(ProcessInstance instance, boolean notIn) {
+        when(returns.markOverdueIfNotIn(REFERENCE)).thenReturn(notIn);
+        Job deadline = deadlineTimer(instance);
+        TestClock.setTo(deadline.getDuedate());
+        execute(deadline);
+        execute(job(instance, "Task_MarkOverdue"));
+        verify(returns).markOverdueIfNotIn(REFERENCE);
+    }
+
+    /**
+     * X2: with the mail server down, runs the mail step's job as the job executor would until its 5 retries, 5
+     * minutes apart, are used up and the failure is an incident.
+     */
+    private Job failUntilIncident(ProcessInstance instance, String activityId) {
+        doThrow(new MailSendException(MAIL_DOWN)).when(notifications).send(any());
+        Job mail = job(instance, activityId);
+        assertThat(mail).hasRetries(5);
+        for (int retriesLeft = 4; retriesLeft >= 0; retriesLeft--) {
+            String jobId = mail.getId();
+            assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessage(MAIL_DOWN);
+            mail = job(instance, activityId);
+            assertThat(mail).hasRetries(retriesLeft);
+            if (retriesLeft > 0) {
+                assertThat(Duration.between(TestClock.now().atZone(LONDON).toInstant(), mail.getDuedate().toInstant()))
+                        .isEqualTo(Duration.ofMinutes(5));
+            }
+        }
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .singleResult().getIncidentMessage()).isEqualTo(MAIL_DOWN);
+        doNothing().when(notifications).send(any());
+        return mail;
+    }
+
+    // --- the paths ----------------------------------------------------------------------------------------------
+
     @Test
     @DisplayName("PI2 X1 X2 a requested return is opened with its reference as business key, the request is e-mailed "
             + "to the provider as a retried async step, and the provider's task is due by the deadline")
     void requestedReturnWaitsForTheProvider() {
         ProcessInstance instance = requestReturn();
 
-        assertThat(openReturn.callCount()).isEqualTo(1);
-        assertThat(variable(instance, "requestedBy")).isEqualTo(OFFICER);
-        assertThat(variable(instance, "returnReference")).isEqualTo(REFERENCE);
-        assertThat(variable(instance, "providerGroup")).isEqualTo(PROVIDER_GROUP);
-        assertThat(variable(instance, "deadlineDate")).isEqualTo(DEADLINE);
-        assertThat(variable(instance, "expectedUnits")).isEqualTo(UNITS);
-        assertThat(mails).as("nothing sent before the async step runs").isEmpty();
-        // PI7 X1: the deadline timer is armed from the start, at the end of the deadline day in London.
+        verify(returns).open(SERVICE_CODE, YEAR, QUARTER, LocalDate.parse(DEADLINE));
+        assertThat(instance).variables()
+                .containsEntry("returnReference", REFERENCE)
+                .containsEntry("serviceName", SERVICE_NAME)
+                .containsEntry("providerGroup", PROVIDER_GROUP)
+                .containsEntry("purchasingOfficer", OFFICER)
+                .containsEntry("deadlineDate", DEADLINE)
+                .containsEntry("deadlineAt", london("2026-10-28T23:59:59"))
+                .containsEntry("expectedUnits", UNITS);
         assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(DEADLINE_PASSED);
 
         Task submit = emailRequest(instance);
 
-        assertThat(mails).containsExactly(new Mail(PROVIDER_EMAIL, "pi-return-request", REFERENCE, null));
+        assertThat(templatesSent()).containsExactly("pi-return-request");
         assertSubmitTask(submit);
         assertThat(submit.getDueDate()).isEqualTo(variable(instance, "deadlineAt"));
         assertThat(instance).hasPassedInOrder("StartEvent_ReturnRequested", "Task_OpenReturn", "Task_RequestReturn",
-                "Gateway_SubmissionJoin").hasNotPassed("Task_RegisterSubmission", "Task_SendReturnReminder");
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.AWAITED);
+                "Gateway_SubmissionJoin").hasNotPassed("Task_RegisterSubmission", "Task_MarkOverdue");
     }
 
     @Test
@@ -475,14 +394,20 @@ class PiReturnProcessTest {
         TestClock.setTo("2026-10-20T14:00");
         Task check = submit(instance, completeReturn());
 
-        assertThat(registerSubmission.callCount()).isEqualTo(1);
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.SUBMITTED);
-        assertThat(piReturn.submittedBy).isEqualTo(PROVIDER_USER);
-        assertThat(variable(instance, "returnLate")).isEqualTo(false);
-        assertThat(variable(instance, "dccCodeCorrect")).isEqualTo(true);
-        assertThat(variable(instance, "missingIndicators")).isEqualTo("");
-        assertThat(variable(instance, "anyMissedTrigger")).isEqualTo(false);
-        assertThat(variable(instance, "missedTriggers")).isEqualTo("");
+        Submission submission = lastSubmission();
+        assertThat(submission.dccCode()).isEqualTo(DCC_CODE);
+        assertThat(submission.unitsReported()).isEqualTo(UNITS);
+        assertThat(submission.values().get(Indicator.SPI1)).isEqualByComparingTo(new BigDecimal("96"));
+        assertThat(submission.localPis()).isEqualTo("All complete");
+        verify(returns).submit(eq(REFERENCE), any(), eq(PROVIDER_USER));
+        verify(returns).findings(REFERENCE);
+        assertThat(instance).variables()
+                .containsEntry("returnLate", false)
+                .containsEntry("dccCodeCorrect", true)
+                .containsEntry("missingIndicators", "")
+                .containsEntry("anyMissedTrigger", false)
+                .containsEntry("missedTriggers", "")
+                .containsEntry("providerExplained", false);
         // PI4: received 20 October, checked by the end of 3 November.
         assertThat(check)
                 .hasDefinitionKey("Task_CheckReturn")
@@ -494,28 +419,26 @@ class PiReturnProcessTest {
 
         completeAs(OFFICER, check, withVariables("checkOutcome", "accept", "checkerComments", "All in order"));
 
+        assertThat(lastCheck()).isEqualTo(new Check("accept", null, null, false, true, null, false, false));
         assertThat(instance).isWaitingAtExactly("Task_RecordReturnData");
         assertThat(variable(instance, "checkedBy")).isEqualTo(OFFICER);
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.SIGNED_OFF);
-        assertThat(piReturn.checkedBy).isEqualTo(OFFICER);
-        assertThat(piReturn.checkerComments).isEqualTo("All in order");
+        verify(returns).signOff(REFERENCE, OFFICER, "All in order");
         Task recordData = task(instance);
         assertThat(recordData).hasCandidateGroup("data-input-clerk").isNotAssigned();
 
         completeAs(CLERK, recordData, withVariables("dataRecorded", true));
 
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.RECORDED);
-        assertThat(piReturn.recordedBy).isEqualTo(CLERK);
+        verify(returns).recorded(REFERENCE, CLERK);
         assertThat(instance)
                 .hasPassedInOrder("Task_RequestReturn", "Task_SubmitReturn", "Task_RegisterSubmission",
                         "Task_CheckReturn", "Task_ApplyCheck", "Gateway_CheckOutcome", "Gateway_Accepted",
                         "Task_SignOffReturn", "Task_RecordReturnData", "Task_MarkRecorded", "EndEvent_ReturnRecorded")
                 .hasNotPassed("Task_EmailRequestToProvider", "Task_DecideOnReferral", "Task_RecordReferralDecision",
-                        "StartEvent_DeadlinePassed", "Task_SendReturnReminder")
+                        "StartEvent_DeadlinePassed", "Task_MarkOverdue")
                 .isEnded();
-        assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
+        assertThat(templatesSent()).containsExactly("pi-return-request");
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the deadline timer is gone").isZero();
-        assertThat(reminderMail.attempts()).isZero();
+        verify(returns, never()).markOverdueIfNotIn(any());
     }
 
     @Test
@@ -526,158 +449,145 @@ class PiReturnProcessTest {
         Task firstSubmit = emailRequest(instance);
 
         TestClock.setTo("2026-10-12T10:00");
+        findings(new CheckFindings(false, List.of("SPI3"), List.of(), false));
         Map<String, Object> incomplete = submission(93.0, 96.0, 93.0, null, 90.0);
         incomplete.put("dccCode", "DCC-2025");
         Task check = submit(instance, incomplete);
 
+        assertThat(lastSubmission().values().get(Indicator.SPI3)).isNull();
         assertThat(variable(instance, "dccCodeCorrect")).isEqualTo(false);
         assertThat(variable(instance, "missingIndicators")).isEqualTo("SPI3");
         assertThat(check).hasDueDate(london("2026-10-26T23:59:59"));
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "accept".equals(c.outcome())
+                && !c.dccCodeCorrect())))
+                .thenThrow(new BusinessRuleViolation("PI4", "The return has the wrong DCC code or missing sections;"
+                        + " return it to the provider asking for the missing data."));
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "accept")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageStartingWith("PI4: The return has the wrong DCC code or missing sections");
-        assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "incomplete")))
-                .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessage("PI4: Say what the provider must add or explain.");
+        assertThat(lastCheck()).isEqualTo(new Check("accept", null, null, false, false, "SPI3", false, false));
         assertThat(instance).isWaitingAtExactly("Task_CheckReturn");
         assertThat(task(instance).getId()).as("the same check task stays open").isEqualTo(check.getId());
 
+        // X1: the service answers when the return is due again
+        LocalDate resubmitBy = LocalDate.of(2026, 10, 28);
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "incomplete".equals(c.outcome()))))
+                .thenReturn(new CheckResult(resubmitBy));
+        when(piReturn.getRequestToProvider()).thenReturn("Use code DCC-2026 and add SPI3 staffing.");
         completeAs(OFFICER, check, withVariables("checkOutcome", "incomplete",
                 "requestToProvider", "Use code DCC-2026 and add SPI3 staffing."));
 
+        assertThat(lastCheck().requestToProvider()).isEqualTo("Use code DCC-2026 and add SPI3 staffing.");
+        assertThat(variable(instance, "resubmitBy")).isEqualTo("2026-10-28");
+        assertThat(variable(instance, "deadlineAt")).isEqualTo(ProcessDates.endOfDay(resubmitBy, LONDON));
         // X2: the request to the provider is an async, retried step of its own.
         assertThat(instance).isWaitingAtExactly("Task_EmailRequestToProvider");
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.RETURNED_TO_PROVIDER);
         Job backToProvider = job(instance, "Task_EmailRequestToProvider");
         assertThat(backToProvider).hasRetries(5);
-        assertThat(backToProviderMail.callCount()).isZero();
+        assertThat(templatesSent()).containsExactly("pi-return-request");
         execute(backToProvider);
 
-        assertThat(mails).last().isEqualTo(new Mail(PROVIDER_EMAIL, "pi-return-request-to-provider", REFERENCE,
-                "Use code DCC-2026 and add SPI3 staffing."));
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(notifications, times(2)).send(sent.capture());
+        Email letter = sent.getValue();
+        assertThat(letter.to()).isEqualTo(PROVIDER_EMAIL);
+        assertThat(letter.template()).isEqualTo("pi-return-request-to-provider");
+        assertThat(new HashMap<String, Object>(letter.model())).containsEntry("request", "Use code DCC-2026 and add SPI3 staffing.")
+                .containsEntry("resubmitBy", org.carecommissioning.shared.DisplayDates.date(resubmitBy));
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn");
         Task secondSubmit = task(instance);
         assertThat(secondSubmit.getId()).isNotEqualTo(firstSubmit.getId());
-        assertSubmitTask(secondSubmit); // PI4: the deadline, later than 10 working days after the request, stands
-        assertThat(variable(instance, "requestToProvider")).isEqualTo("Use code DCC-2026 and add SPI3 staffing.");
+        assertSubmitTask(secondSubmit);
 
-        TestClock.setTo("2026-10-19T16:00");
+        TestClock.setTo("2026-10-20T09:00");
+        findings(new CheckFindings(true, List.of(), List.of(), false));
         Task secondCheck = submit(instance, completeReturn());
-
-        assertThat(variable(instance, "dccCodeCorrect")).isEqualTo(true);
+        assertThat(secondCheck).hasDueDate(london("2026-11-03T23:59:59"));
         assertThat(variable(instance, "missingIndicators")).isEqualTo("");
-        assertThat(variable(instance, "checkOutcome")).as("the last outcome is cleared").isNull();
-        assertThat(variable(instance, "requestToProvider")).isNull();
-        assertThat(secondCheck).isAssignedTo(OFFICER).hasDueDate(london("2026-11-02T23:59:59"));
-
         completeAs(OFFICER, secondCheck, withVariables("checkOutcome", "accept"));
-        completeAs(CLERK, task(instance), withVariables("dataRecorded", true));
 
-        assertThat(instance).hasPassed("Task_EmailRequestToProvider", "Task_SignOffReturn", "EndEvent_ReturnRecorded")
-                .hasNotPassed("Task_DecideOnReferral").isEnded();
-        assertThat(count(instance, "Task_SubmitReturn")).isEqualTo(2);
-        assertThat(count(instance, "Task_CheckReturn")).isEqualTo(2);
-        assertThat(count(instance, "Gateway_SubmissionJoin")).isEqualTo(2);
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.RECORDED);
-        assertThat(mails).extracting(Mail::template)
-                .containsExactly("pi-return-request", "pi-return-request-to-provider");
-    }
-
-    @Test
-    @DisplayName("PI5 a missed trigger without an explanation cannot be accepted or referred; it goes back to the "
-            + "provider for an explanation, and once explained the officer accepts it as short-term")
-    void missedTriggerWithoutExplanationGoesBack() {
-        ProcessInstance instance = requestReturn();
-        emailRequest(instance);
-        TestClock.setTo("2026-10-20T14:00");
-        Task check = submit(instance, missingSpi2Trigger());
-
-        assertThat(variable(instance, "anyMissedTrigger")).isEqualTo(true);
-        assertThat(variable(instance, "missedTriggers")).isEqualTo(MISSED_SPI2);
-        assertThat(variable(instance, "providerExplained")).isEqualTo(false);
-        assertThat(variable(instance, "missingIndicators")).as("complete, only a trigger missed").isEqualTo("");
-        assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "accept")))
-                .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessageStartingWith("PI5: A trigger was missed and the provider has not explained why");
-        assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "refer")))
-                .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessage("PI5: Ask the provider for an explanation before referring the missed trigger.");
-        assertThat(instance).isWaitingAtExactly("Task_CheckReturn");
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.SUBMITTED);
-
-        completeAs(OFFICER, check, withVariables("checkOutcome", "explanation",
-                "requestToProvider", "Explain why utilisation fell to 88%."));
-        execute(job(instance, "Task_EmailRequestToProvider"));
-
-        assertThat(mails).last().isEqualTo(new Mail(PROVIDER_EMAIL, "pi-return-request-to-provider", REFERENCE,
-                "Explain why utilisation fell to 88%."));
-        Task resubmit = task(instance);
-        // PI4 X1 Decision: sent back on 20 October, 10 working days later (3 November) is after the 28 October
-        // deadline, so the resubmission is due by the end of 3 November
-        assertThat(resubmit).hasDefinitionKey("Task_SubmitReturn").hasCandidateGroup(PROVIDER_GROUP).isNotAssigned()
-                .hasDueDate(london("2026-11-03T23:59:59"));
-        assertThat(variable(instance, "resubmitBy")).isEqualTo("2026-11-03");
-
-        Map<String, Object> explained = missingSpi2Trigger();
-        explained.put("providerComments", "Two rooms closed for repairs in August");
-        Task secondCheck = submit(instance, explained);
-
-        assertThat(variable(instance, "providerExplained")).isEqualTo(true);
-        assertThat(variable(instance, "missedTriggers")).isEqualTo(MISSED_SPI2);
-        completeAs(OFFICER, secondCheck, withVariables("checkOutcome", "accept",
-                "checkerComments", "Short-term: watch next quarter"));
-
+        verify(returns, times(2)).submit(eq(REFERENCE), any(), eq(PROVIDER_USER));
+        verify(returns).signOff(REFERENCE, OFFICER, null);
         assertThat(instance).isWaitingAtExactly("Task_RecordReturnData");
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.SIGNED_OFF);
-        assertThat(piReturn.checkerComments).isEqualTo("Short-term: watch next quarter");
-        assertThat(instance).hasPassed("Task_EmailRequestToProvider", "Task_SignOffReturn")
-                .hasNotPassed("Task_DecideOnReferral", "Task_RecordReferralDecision");
+        assertThat(count(instance, "Task_SubmitReturn")).isEqualTo(2);
         assertThat(count(instance, "Task_EmailRequestToProvider")).isEqualTo(1);
     }
 
     @Test
+    @DisplayName("PI5 a missed trigger without an explanation cannot be accepted or referred; it goes back to the "
+            + "provider asking for an explanation")
+    void missedTriggerWithoutExplanationGoesBack() {
+        ProcessInstance instance = requestReturn();
+        emailRequest(instance);
+        findings(new CheckFindings(true, List.of(), List.of(MISSED_SPI2), false));
+        Task check = submit(instance, submission(93.0, 96.0, 88.0, 95.0, 90.0));
+
+        assertThat(instance).variables()
+                .containsEntry("anyMissedTrigger", true)
+                .containsEntry("missedTriggers", MISSED_SPI2)
+                .containsEntry("providerExplained", false);
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "accept".equals(c.outcome()))))
+                .thenThrow(new BusinessRuleViolation("PI5", "A trigger was missed and the provider has not explained"
+                        + " why; return it asking for an explanation."));
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "refer".equals(c.outcome()))))
+                .thenThrow(new BusinessRuleViolation("PI5", "Ask the provider for an explanation before referring"
+                        + " the missed trigger."));
+        assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "accept")))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageStartingWith("PI5: A trigger was missed");
+        assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "refer")))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("PI5: Ask the provider for an explanation before referring the missed trigger.");
+        assertThat(lastCheck()).isEqualTo(new Check("refer", null, null, false, true, null, true, false));
+        assertThat(task(instance).getId()).isEqualTo(check.getId());
+
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "explanation".equals(c.outcome()))))
+                .thenReturn(new CheckResult(LocalDate.parse(DEADLINE)));
+        completeAs(OFFICER, check, withVariables("checkOutcome", "explanation",
+                "requestToProvider", "Explain the low utilisation."));
+        execute(job(instance, "Task_EmailRequestToProvider"));
+
+        verify(notifications).send(mail(PROVIDER_EMAIL, "pi-return-request-to-provider"));
+        assertThat(instance).hasPassed("Task_EmailRequestToProvider").hasNotPassed("Task_DecideOnReferral")
+                .isWaitingAtExactly("Task_SubmitReturn");
+    }
+
+    @Test
     @DisplayName("PI5 PI6 a missed trigger with an explanation referred to the contracts manager: the decision needs "
-            + "an action and a reason, is recorded, and the return is then signed off and recorded")
+            + "the action and its reason, then the return is signed off and recorded")
     void referredMissedTriggerIsDecidedByTheContractsManager() {
         ProcessInstance instance = requestReturn();
         emailRequest(instance);
-        TestClock.setTo("2026-10-20T14:00");
-        Map<String, Object> explained = missingSpi2Trigger();
-        explained.put("providerComments", "Two rooms closed for repairs; repairs may take months");
+        findings(new CheckFindings(true, List.of(), List.of(MISSED_SPI2), true));
+        Map<String, Object> explained = submission(93.0, 96.0, 88.0, 95.0, 90.0);
+        explained.put("providerComments", "Two flats were closed for repairs.");
         Task check = submit(instance, explained);
 
-        completeAs(OFFICER, check, withVariables("checkOutcome", "refer", "checkerComments", "Likely to continue"));
+        assertThat(lastSubmission().comments()).isEqualTo("Two flats were closed for repairs.");
+        assertThat(variable(instance, "providerExplained")).isEqualTo(true);
+        completeAs(OFFICER, check, withVariables("checkOutcome", "refer", "checkerComments", "Referred"));
 
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.REFERRED);
+        assertThat(lastCheck()).isEqualTo(new Check("refer", null, null, false, true, null, true, true));
         assertThat(instance).isWaitingAtExactly("Task_DecideOnReferral");
         Task decide = task(instance);
-        assertThat(decide).hasCandidateGroup("contracts-manager").isNotAssigned();
-        assertThatThrownBy(() -> completeAs(MANAGER, decide, withVariables("referralDecision", "earlier-meeting")))
-                .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessage("PI5: Choose the action and record the reason.");
+        assertThat(decide).hasCandidateGroup("contracts-manager");
+
+        doThrow(new BusinessRuleViolation("PI5", "Choose the action and record the reason."))
+                .when(returns).decide(REFERENCE, "monitor", null);
+        assertThatThrownBy(() -> completeAs(MANAGER, decide, withVariables("referralDecision", "monitor")))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessage("PI5: Choose the action and record the reason.");
         assertThat(task(instance).getId()).isEqualTo(decide.getId());
 
         completeAs(MANAGER, decide, withVariables("referralDecision", "earlier-meeting",
-                "referralReason", "Utilisation has fallen two quarters running"));
+                "referralReason", "Utilisation has fallen two quarters running."));
 
-        assertThat(recordReferralDecision.callCount()).isEqualTo(1);
-        assertThat(piReturn.managerDecision).isEqualTo("earlier-meeting: Utilisation has fallen two quarters running");
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.SIGNED_OFF);
-        assertThat(piReturn.checkedBy).as("signed off with the checker's name, not the manager's").isEqualTo(OFFICER);
-        assertThat(piReturn.checkerComments).isEqualTo("Likely to continue");
-        assertThat(instance).isWaitingAtExactly("Task_RecordReturnData");
-
+        verify(returns).decide(REFERENCE, "earlier-meeting", "Utilisation has fallen two quarters running.");
+        verify(returns).signOff(REFERENCE, OFFICER, "Referred");
+        assertThat(instance).hasPassedInOrder("Gateway_CheckOutcome", "Task_DecideOnReferral",
+                "Task_RecordReferralDecision", "Gateway_Accepted", "Task_SignOffReturn")
+                .isWaitingAtExactly("Task_RecordReturnData");
         completeAs(CLERK, task(instance), withVariables("dataRecorded", true));
-
-        assertThat(instance)
-                .hasPassedInOrder("Task_CheckReturn", "Task_ApplyCheck", "Gateway_CheckOutcome",
-                        "Task_DecideOnReferral", "Task_RecordReferralDecision", "Gateway_Accepted",
-                        "Task_SignOffReturn", "Task_RecordReturnData", "Task_MarkRecorded", "EndEvent_ReturnRecorded")
-                .hasNotPassed("Task_EmailRequestToProvider")
-                .isEnded();
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.RECORDED);
-        assertThat(signOff.callCount()).isEqualTo(1);
-        assertThat(markRecorded.callCount()).isEqualTo(1);
+        verify(returns).recorded(REFERENCE, CLERK);
+        assertThat(instance).isEnded();
     }
 
     @Test
@@ -687,6 +597,14 @@ class PiReturnProcessTest {
     void badInputKeepsTheTaskOpen() {
         ProcessInstance instance = requestReturn();
         Task submit = emailRequest(instance);
+        when(returns.submit(eq(REFERENCE), argThat(s -> s != null && s.values().get(Indicator.SPI1) != null
+                && s.values().get(Indicator.SPI1).compareTo(BigDecimal.valueOf(100)) > 0), any()))
+                .thenThrow(new BusinessRuleViolation("PI4", "SPI1 (Availability) is a percentage: 101.0 is not between"
+                        + " 0 and 100."));
+        when(returns.submit(eq(REFERENCE), argThat(s -> s != null && Integer.valueOf(24).equals(s.unitsReported())
+                && s.unitsChangeExplanation() == null), any()))
+                .thenThrow(new BusinessRuleViolation("PI4", "The contract page has 20 units and the return reports"
+                        + " 24: explain the change in units."));
 
         assertThatThrownBy(() -> completeAs(PROVIDER_USER, submit, submission(93.0, 101.0, 93.0, 95.0, 90.0)))
                 .isInstanceOf(BusinessRuleViolation.class)
@@ -698,13 +616,17 @@ class PiReturnProcessTest {
                 .hasMessage("PI4: The contract page has 20 units and the return reports 24: explain the change in units.");
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn");
         assertThat(task(instance).getId()).isEqualTo(submit.getId());
-        assertThat(registerSubmission.callCount()).isZero();
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.AWAITED);
+        verify(returns, never()).findings(any());
 
         moreUnits.put("unitsChangeExplanation", "Four new flats opened in September");
         Task check = submit(instance, moreUnits);
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.SUBMITTED);
+        assertThat(lastSubmission().unitsChangeExplanation()).isEqualTo("Four new flats opened in September");
 
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.outcome() == null)))
+                .thenThrow(new BusinessRuleViolation("PI4", "Choose the outcome of the check."));
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "refer".equals(c.outcome()))))
+                .thenThrow(new BusinessRuleViolation("PI5", "Only a return that missed a trigger is referred to the"
+                        + " contracts manager."));
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkerComments", "Looks fine")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage("PI4: Choose the outcome of the check.");
@@ -713,14 +635,14 @@ class PiReturnProcessTest {
                 .hasMessage("PI5: Only a return that missed a trigger is referred to the contracts manager.");
         assertThat(instance).isWaitingAtExactly("Task_CheckReturn");
         assertThat(task(instance).getId()).isEqualTo(check.getId());
-        assertThat(applyCheck.callCount()).isZero();
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.SUBMITTED);
+        assertThat(variable(instance, "checkedBy")).isNull();
+        verify(returns, never()).signOff(any(), any(), any());
     }
 
     @Test
     @DisplayName("PI7 X1 X2 a return not in by its deadline: the non-interrupting timer at the end of the deadline "
-            + "day e-mails a reminder to the provider and tells the contracts manager, the provider's task stays "
-            + "open, and the late return needs its reason at the check")
+            + "day marks it overdue, e-mails a reminder to the provider and tells the contracts manager, one e-mail "
+            + "per retried step; the provider's task stays open, and the late return needs its reason at the check")
     void returnNotInByTheDeadlineGetsAReminder() {
         ProcessInstance instance = requestReturn();
         Task submit = emailRequest(instance);
@@ -734,30 +656,40 @@ class PiReturnProcessTest {
         assertThat(jobQuery().processInstanceId(instance.getId()).executable().count()).isEqualTo(1);
         execute(deadline);
 
-        // X2: the reminder is an async, retried step beside the provider's open task.
+        // PI7: the service decides whether the return is in; the model's gateway acts on it.
+        assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_MarkOverdue");
+        when(returns.markOverdueIfNotIn(REFERENCE)).thenReturn(true);
+        execute(job(instance, "Task_MarkOverdue"));
+        verify(returns).markOverdueIfNotIn(REFERENCE);
+        assertThat(variable(instance, "returnOverdue")).isEqualTo(true);
+
+        // X2: two async, retried steps, one e-mail each.
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_SendReturnReminder");
         Job reminder = job(instance, "Task_SendReturnReminder");
         assertThat(reminder).hasRetries(5);
-        assertThat(reminderMail.attempts()).isZero();
         execute(reminder);
+        verify(notifications).send(mail(PROVIDER_EMAIL, "pi-return-reminder"));
+        assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_SendLateReturnNotice");
+        Job notice = job(instance, "Task_SendLateReturnNotice");
+        assertThat(notice).hasRetries(5);
+        execute(notice);
+        verify(notifications).send(mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late"));
 
-        assertThat(reminderMail.callCount()).isEqualTo(1);
-        assertThat(reminderMail.lastCall().businessKey()).isEqualTo(REFERENCE);
-        assertThat(mails).containsExactly(
-                new Mail(PROVIDER_EMAIL, "pi-return-request", REFERENCE, null),
-                new Mail(PROVIDER_EMAIL, "pi-return-reminder", REFERENCE, null),
-                new Mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late", REFERENCE, null));
-        assertThat(piReturn.late).isTrue();
-        assertThat(instance).hasPassed("StartEvent_DeadlinePassed", "Task_SendReturnReminder", "EndEvent_ReminderHandled")
+        assertThat(templatesSent()).containsExactly("pi-return-request", "pi-return-reminder", "pi-return-late");
+        assertThat(instance).hasPassedInOrder("StartEvent_DeadlinePassed", "Task_MarkOverdue", "Gateway_ReturnIn",
+                        "Task_SendReturnReminder", "Task_SendLateReturnNotice", "EndEvent_ReminderHandled")
                 .isWaitingAtExactly("Task_SubmitReturn");
         assertThat(task(instance).getId()).as("the same provider task, not a new one").isEqualTo(submit.getId());
-        assertThat(task(instance).getDueDate()).as("now overdue in Tasklist").isBefore(TestClock.london("2026-10-29T08:00"));
+        assertThat(task(instance).getDueDate()).as("now overdue in Tasklist").isBefore(london("2026-10-29T08:00"));
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the reminder fires once").isZero();
 
         TestClock.setTo("2026-11-02T11:00");
+        when(piReturn.isLate()).thenReturn(true);
         Task check = submit(instance, completeReturn());
         assertThat(variable(instance, "returnLate")).isEqualTo(true);
         assertThat(check).hasDueDate(london("2026-11-16T23:59:59"));
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.late() && c.latenessReason() == null)))
+                .thenThrow(new BusinessRuleViolation("PI7", "Record the reason the return is late."));
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "accept")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage("PI7: Record the reason the return is late.");
@@ -765,36 +697,34 @@ class PiReturnProcessTest {
 
         completeAs(OFFICER, check, withVariables("checkOutcome", "accept", "latenessReason", "Manager on sick leave"));
 
-        assertThat(piReturn.latenessReason).isEqualTo("Manager on sick leave");
-        assertThat(piReturn.status).isEqualTo(ReturnStatus.SIGNED_OFF);
+        assertThat(lastCheck()).isEqualTo(new Check("accept", "Manager on sick leave", null, true, true, null, false,
+                false));
+        verify(returns).signOff(REFERENCE, OFFICER, null);
         completeAs(CLERK, task(instance), withVariables("dataRecorded", true));
         assertThat(instance).hasPassed("EndEvent_ReminderHandled", "EndEvent_ReturnRecorded").isEnded();
         assertThat(count(instance, "Task_SendReturnReminder")).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("PI7 a return already submitted when the deadline passes: the reminder step runs but sends nothing, "
-            + "and the check goes on")
+    @DisplayName("PI7 a return already submitted when the deadline passes: the overdue step finds it in, nothing is "
+            + "sent, and the check goes on")
     void returnAlreadyInIsNotChased() {
         ProcessInstance instance = requestReturn();
         emailRequest(instance);
         TestClock.setTo("2026-10-27T15:00");
         Task check = submit(instance, completeReturn());
 
-        Job deadline = deadlineTimer(instance);
-        TestClock.setTo(deadline.getDuedate());
-        execute(deadline);
-        assertThat(instance).isWaitingAtExactly("Task_CheckReturn", "SubProcess_Deadline", "Task_SendReturnReminder");
-        execute(job(instance, "Task_SendReturnReminder"));
+        deadlinePasses(instance, false);
 
-        assertThat(reminderMail.callCount()).isEqualTo(1);
-        assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
-        assertThat(piReturn.late).isFalse();
-        assertThat(instance).hasPassed("EndEvent_ReminderHandled").isWaitingAtExactly("Task_CheckReturn");
+        assertThat(variable(instance, "returnOverdue")).isEqualTo(false);
+        assertThat(templatesSent()).containsExactly("pi-return-request");
+        assertThat(instance).hasPassedInOrder("Task_MarkOverdue", "Gateway_ReturnIn", "EndEvent_ReminderHandled")
+                .hasNotPassed("Task_SendReturnReminder", "Task_SendLateReturnNotice")
+                .isWaitingAtExactly("Task_CheckReturn");
         assertThat(task(instance).getId()).isEqualTo(check.getId());
 
         completeAs(OFFICER, check, withVariables("checkOutcome", "accept"));
-        assertThat(piReturn.latenessReason).isNull();
+        assertThat(lastCheck().late()).isFalse();
         assertThat(instance).isWaitingAtExactly("Task_RecordReturnData");
     }
 
@@ -802,6 +732,8 @@ class PiReturnProcessTest {
     @DisplayName("PI2 a deadline not after the quarter's end is refused when the return is requested; no instance or "
             + "timer is left behind")
     void deadlineBeforeTheQuarterEndIsRefused() {
+        when(returns.open(SERVICE_CODE, YEAR, QUARTER, LocalDate.of(2026, 9, 15)))
+                .thenThrow(new BusinessRuleViolation("PI2", "The deadline must be after the quarter ends on 2026-09-30."));
         assertThatThrownBy(() -> as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS, withVariables(
                         "serviceCode", SERVICE_CODE, "reportingYear", YEAR, "quarter", QUARTER,
                         "deadline", "2026-09-15"))))
@@ -810,30 +742,33 @@ class PiReturnProcessTest {
 
         assertThat(processInstanceQuery().processDefinitionKey(PROCESS).count()).isZero();
         assertThat(jobQuery().count()).isZero();
-        assertThat(mails).isEmpty();
+        verify(notifications, never()).send(any());
     }
 
     @Test
     @DisplayName("PI2 a return requested with no deadline, or one that is not a date, is refused with the PI2 message "
             + "(not an engine error from the deadline timer); no instance or timer is left behind")
     void missingOrUnreadableDeadlineIsRefused() {
+        when(returns.open(eq(SERVICE_CODE), eq(YEAR), eq(QUARTER), isNull()))
+                .thenThrow(new BusinessRuleViolation("PI2", "The deadline must be after the quarter ends on 2026-09-30."));
         Map<String, Object> noDeadline = withVariables("serviceCode", SERVICE_CODE, "reportingYear", YEAR,
                 "quarter", QUARTER);
         assertThatThrownBy(() -> as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS, noDeadline)))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage("PI2: The deadline must be after the quarter ends on 2026-09-30.");
+        // the delegate reads the form at the edge: an unreadable date never reaches the service
         assertThatThrownBy(() -> as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS, withVariables(
                         "serviceCode", SERVICE_CODE, "reportingYear", YEAR, "quarter", QUARTER,
                         "deadline", "28/10/2026"))))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage("PI2: The deadline must be a date like 2026-11-25.");
 
-        assertThat(openReturn.attempts()).as("refused by the open-return step").isEqualTo(2);
+        verify(returns, times(1)).open(any(), any(), any(), any());
         assertThat(processInstanceQuery().processDefinitionKey(PROCESS).count()).isZero();
         assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count())
                 .isZero();
         assertThat(jobQuery().count()).as("no deadline timer kept").isZero();
-        assertThat(mails).isEmpty();
+        verify(notifications, never()).send(any());
     }
 
     @Test
@@ -842,6 +777,7 @@ class PiReturnProcessTest {
     void deadlineAsTypedDate() {
         ProcessInstance instance = requestReturn(london("2026-10-28T00:00"));
 
+        verify(returns).open(SERVICE_CODE, YEAR, QUARTER, LocalDate.parse(DEADLINE));
         assertThat(variable(instance, "deadlineDate")).isEqualTo(DEADLINE);
         assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(DEADLINE_PASSED);
         assertSubmitTask(emailRequest(instance));
@@ -853,6 +789,7 @@ class PiReturnProcessTest {
     void deadlineAsIsoDateTime() {
         ProcessInstance instance = requestReturn("2026-10-28T00:00:00Z");
 
+        verify(returns).open(SERVICE_CODE, YEAR, QUARTER, LocalDate.parse(DEADLINE));
         assertThat(variable(instance, "deadlineDate")).isEqualTo(DEADLINE);
         assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(DEADLINE_PASSED);
         assertSubmitTask(emailRequest(instance));
@@ -879,11 +816,11 @@ class PiReturnProcessTest {
         TestClock.setTo(DEADLINE_PASSED);
         assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
                 .as("once the deadline day is over").isEqualTo(1);
-        execute(deadline);
+        deadlinePasses(instance, true);
         execute(job(instance, "Task_SendReturnReminder"));
+        execute(job(instance, "Task_SendLateReturnNotice"));
 
-        assertThat(mails).extracting(Mail::template)
-                .containsExactly("pi-return-request", "pi-return-reminder", "pi-return-late");
+        assertThat(templatesSent()).containsExactly("pi-return-request", "pi-return-reminder", "pi-return-late");
         assertThat(task(instance).getId()).isEqualTo(submit.getId());
     }
 
@@ -894,20 +831,17 @@ class PiReturnProcessTest {
     void failedRequestMailIsRetriedAndNeverLost() {
         ProcessInstance instance = requestReturn();
 
-        Job mail = MailRetries.failUntilIncident(instance, "Task_RequestReturn", requestMail);
+        Job mail = failUntilIncident(instance, "Task_RequestReturn");
 
         assertThat(instance).isWaitingAtExactly("Task_RequestReturn");
-        assertThat(mails).isEmpty();
         assertThat(deadlineTimer(instance)).as("the deadline timer is unaffected").isNotNull();
 
         // The mail server is back; an operator retries the job once (Cockpit "increment retries").
-        requestMail.behave(execution -> mails.add(new Mail(PROVIDER_EMAIL, "pi-return-request", REFERENCE, null)));
+        clearInvocations(notifications);
         managementService().setJobRetries(mail.getId(), 1);
         execute(job(instance, "Task_RequestReturn"));
 
-        assertThat(requestMail.callCount()).isEqualTo(1);
-        assertThat(requestMail.attempts()).isEqualTo(6);
-        assertThat(mails).hasSize(1);
+        verify(notifications, times(1)).send(mail(PROVIDER_EMAIL, "pi-return-request"));
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn");
         assertSubmitTask(task(instance));
@@ -920,22 +854,41 @@ class PiReturnProcessTest {
         ProcessInstance instance = requestReturn();
         emailRequest(instance);
 
-        Job deadline = deadlineTimer(instance);
-        TestClock.setTo(deadline.getDuedate());
-        execute(deadline);
-        MailRetries.failUntilIncident(instance, "Task_SendReturnReminder", reminderMail);
+        deadlinePasses(instance, true);
+        failUntilIncident(instance, "Task_SendReturnReminder");
         assertThat(instance).isWaitingAtExactly("Task_SubmitReturn", "SubProcess_Deadline", "Task_SendReturnReminder");
-        assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
 
         TestClock.setTo("2026-10-30T09:00");
-        Map<String, Object> incomplete = submission(93.0, 96.0, 93.0, null, 90.0);
-        completeAs(PROVIDER_USER, task(instance), incomplete);
+        when(returns.check(eq(REFERENCE), any())).thenReturn(new CheckResult(LocalDate.of(2026, 11, 13)));
+        completeAs(PROVIDER_USER, task(instance), submission(93.0, 96.0, 93.0, null, 90.0));
         completeAs(OFFICER, task(instance), withVariables("checkOutcome", "incomplete",
                 "requestToProvider", "Add SPI3 staffing.", "latenessReason", "Late staffing figures"));
-        MailRetries.failUntilIncident(instance, "Task_EmailRequestToProvider", backToProviderMail);
+        failUntilIncident(instance, "Task_EmailRequestToProvider");
 
         assertThat(instance).isWaitingAtExactly("SubProcess_Deadline", "Task_SendReturnReminder", "Task_EmailRequestToProvider");
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(2);
-        assertThat(mails).extracting(Mail::template).containsExactly("pi-return-request");
+        verify(notifications, never()).send(mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late"));
+    }
+
+    @Test
+    @DisplayName("PI7 X2 a failing contracts-manager notice is retried 5 times, then raises an incident; the "
+            + "provider's reminder, already sent, is not sent again, and once retried the notice goes once")
+    void failedLateNoticeNeverResendsTheReminder() {
+        ProcessInstance instance = requestReturn();
+        emailRequest(instance);
+        deadlinePasses(instance, true);
+        execute(job(instance, "Task_SendReturnReminder"));
+
+        Job notice = failUntilIncident(instance, "Task_SendLateReturnNotice");
+
+        verify(notifications, times(1)).send(mail(PROVIDER_EMAIL, "pi-return-reminder"));
+        clearInvocations(notifications);
+        managementService().setJobRetries(notice.getId(), 1);
+        execute(job(instance, "Task_SendLateReturnNotice"));
+
+        verify(notifications, times(1)).send(mail(CONTRACTS_MANAGER_EMAIL, "pi-return-late"));
+        verify(notifications, never()).send(mail(PROVIDER_EMAIL, "pi-return-reminder"));
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(instance).hasPassed("EndEvent_ReminderHandled").isWaitingAtExactly("Task_SubmitReturn");
     }
 }
