@@ -15,8 +15,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.carecommissioning.testing.TestClock.LONDON;
 import static org.carecommissioning.testing.TestClock.london;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,10 +36,10 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.carecommissioning.shared.BusinessRuleViolation;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.Money;
-import org.carecommissioning.shared.ProcessDates;
-import org.carecommissioning.testing.FakeDelegate;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.testing.MailRetries;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -36,9 +47,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 
 /**
- * processes/invoice.bpmn on a plain in-memory engine: the invoice PDF mail (async, retried), the finance task due
+ * processes/invoice.bpmn on a plain in-memory engine with the REAL delegate beans, registered with Camunda's
+ * {@link Mocks}; the services they call ({@link InvoiceService}, {@link InvoicePdf}, {@link NotificationService}) are
+ * Mockito mocks, so R11's rules are the service's and are tested there. The invoice PDF mail (async, retried), the finance task due
  * 4 weeks after the invoice date, the one late fee from the non-interrupting overdue timer, and payment recorded on
  * the task or through the finance API (message InvoicePaid by business key).
  */
@@ -57,49 +71,56 @@ class InvoiceProcessTest {
     /** Invoice date 1 July 2026; R11 payment within 4 weeks: due 29 July 2026. */
     static final LocalDate DUE_DATE = LocalDate.of(2026, 7, 29);
 
-    private FakeDelegate issueInvoice;
-    private FakeDelegate invoiceMail;
-    private FakeDelegate registerPayment;
-    private FakeDelegate applyLateFee;
-    private FakeDelegate paymentReminderMail;
-    private boolean paid;
+    static final String BILLED_NAME = "Hope Community Group";
+    static final String BILLED_EMAIL = "finance@hope.example";
+    static final String PROVIDER_NAME = "Care Commissioning";
+
+    private InvoiceService invoices;
+    private NotificationService notifications;
+    private Invoice invoiceRecord;
+    /** The late fee InvoiceService has added to the invoice so far (the mocked invoice's state). */
     private long lateFeePence;
 
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegatesWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-07-01T06:00");
-        issueInvoice = FakeDelegate.register("issueInvoiceDelegate", execution -> {
-            String number = (String) execution.getVariable("invoiceNumber");
-            execution.setVariable("organisationName", "Hope Community Group " + number.substring(4, 8));
-            execution.setVariable("amountDuePounds", Money.format(INVOICE_TOTAL_PENCE));
-            execution.setVariable("paymentDueDate", DUE_DATE.toString());
-            execution.setVariable("paymentDueAt", ProcessDates.endOfDay(DUE_DATE, LONDON));
-            execution.setVariable("lateFeeAt", ProcessDates.dayOver(DUE_DATE, LONDON));
-            execution.setVariable("lateFeeApplied", false);
-        });
-        invoiceMail = FakeDelegate.register("invoiceMailDelegate");
-        registerPayment = FakeDelegate.register("registerPaymentDelegate", execution -> {
-            if (paid) {
-                throw new BusinessRuleViolation("R11", "Invoice " + execution.getVariable("invoiceNumber")
-                        + " is already paid.");
-            }
-            long amount = Money.poundsToPence(FormValues.number(execution.getVariable("amountPaidPounds"), "R11",
-                    "The amount paid"), "The amount paid");
-            if (amount != INVOICE_TOTAL_PENCE + lateFeePence) {
-                throw new BusinessRuleViolation("R11", "The amount paid must be "
-                        + Money.format(INVOICE_TOTAL_PENCE + lateFeePence) + ".");
-            }
-            FormValues.date(execution.getVariable("paidOn"), "R11", "The payment date");
-            paid = true;
-        });
-        applyLateFee = FakeDelegate.register("applyLateFeeDelegate", execution -> {
+        invoices = mock(InvoiceService.class);
+        notifications = mock(NotificationService.class);
+        InvoicePdf pdf = mock(InvoicePdf.class);
+        CareProperties care = new CareProperties(LONDON, null, null, new CareProperties.Provider(PROVIDER_NAME, null),
+                0, (int) LATE_FEE_PENCE, 28, 0);
+
+        invoiceRecord = mock(Invoice.class);
+        when(invoiceRecord.getDueDate()).thenReturn(DUE_DATE);
+        when(invoiceRecord.getStatus()).thenReturn(InvoiceStatus.ISSUED);
+        when(invoiceRecord.financialQuarter()).thenReturn(new FinancialQuarter(2026, 1));
+        when(invoiceRecord.getLateFeePence()).thenAnswer(invocation -> lateFeePence);
+        when(invoiceRecord.totalDuePence()).thenAnswer(invocation -> INVOICE_TOTAL_PENCE + lateFeePence);
+        Organisation billed = mock(Organisation.class);
+        when(billed.getName()).thenReturn(BILLED_NAME);
+        when(billed.getEmail()).thenReturn(BILLED_EMAIL);
+        when(invoices.get(INVOICE_NUMBER)).thenReturn(invoiceRecord);
+        when(invoices.billedOrganisation(INVOICE_NUMBER)).thenReturn(billed);
+        when(invoices.applyLateFee(INVOICE_NUMBER)).thenAnswer(invocation -> {
             lateFeePence = LATE_FEE_PENCE;
-            execution.setVariable("lateFeeApplied", true);
-            execution.setVariable("amountDuePounds", Money.format(INVOICE_TOTAL_PENCE + lateFeePence));
+            return true;
         });
-        paymentReminderMail = FakeDelegate.register("paymentReminderMailDelegate");
+        when(pdf.render(invoiceRecord, billed)).thenReturn(new byte[] {'%', 'P', 'D', 'F'});
+
+        // the real beans, under the names the model's delegateExpressions use
+        Mocks.register("issueInvoiceDelegate", new IssueInvoiceDelegate(invoices, care));
+        Mocks.register("invoiceMailDelegate", new InvoiceMailDelegate(invoices, pdf, notifications, care));
+        Mocks.register("registerPaymentDelegate", new RegisterPaymentDelegate(invoices));
+        Mocks.register("applyLateFeeDelegate", new ApplyLateFeeDelegate(invoices));
+        Mocks.register("paymentReminderMailDelegate", new PaymentReminderMailDelegate(invoices, notifications, care));
+    }
+
+    /** The e-mail of a template sent to the billed organisation about this invoice. */
+    private static Email mail(String template) {
+        return argThat(email -> email != null && email.to().equals(BILLED_EMAIL) && email.template().equals(template)
+                && INVOICE_NUMBER.equals(email.model().get("invoiceNumber")));
     }
 
     @AfterEach
@@ -130,10 +151,16 @@ class InvoiceProcessTest {
     private Task emailInvoice(ProcessInstance invoice) {
         Job mail = job(invoice, "Task_EmailInvoice");
         assertThat(mail).hasRetries(5);
-        assertThat(invoiceMail.callCount()).isZero();
+        verify(notifications, never()).send(any());
         execute(mail);
-        assertThat(invoiceMail.callCount()).isEqualTo(1);
-        assertThat(invoiceMail.lastCall().businessKey()).isEqualTo(INVOICE_NUMBER);
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(notifications).send(sent.capture());
+        assertThat(sent.getValue()).extracting(Email::to, Email::template).containsExactly(BILLED_EMAIL, "invoice-issued");
+        assertThat(Map.<String, Object>copyOf(sent.getValue().model())).containsEntry("invoiceNumber", INVOICE_NUMBER)
+                .containsEntry("organisationName", BILLED_NAME).containsEntry("amountDue", "£180.00")
+                .containsEntry("lateFee", "£20.00").containsEntry("providerName", PROVIDER_NAME);
+        assertThat(sent.getValue().attachments()).extracting(Email.Attachment::fileName)
+                .containsExactly(INVOICE_NUMBER + ".pdf");
         assertThat(invoice).isWaitingAtExactly("Task_RecordPayment");
         return task(invoice);
     }
@@ -143,7 +170,12 @@ class InvoiceProcessTest {
             + "registered and no fee is added")
     void paidOnTime() {
         ProcessInstance invoice = raiseInvoice();
-        assertThat(issueInvoice.callCount()).isEqualTo(1);
+        verify(invoices).get(INVOICE_NUMBER);
+        assertThat(invoice).variables()
+                .containsEntry("organisationName", BILLED_NAME)
+                .containsEntry("amountDuePounds", "£180.00")
+                .containsEntry("paymentDueDate", "2026-07-29")
+                .containsEntry("lateFeeApplied", false);
         Task recordPayment = emailInvoice(invoice);
 
         assertThat(recordPayment)
@@ -158,14 +190,13 @@ class InvoiceProcessTest {
         complete(recordPayment, withVariables(
                 "amountPaidPounds", 180, "paidOn", "2026-07-20", "paymentReference", "BACS-778"));
 
-        assertThat(registerPayment.callCount()).isEqualTo(1);
-        assertThat(registerPayment.lastCall().variable("paymentReference")).isEqualTo("BACS-778");
+        verify(invoices).recordPayment(INVOICE_NUMBER, 18_000, LocalDate.of(2026, 7, 20), "BACS-778", null);
         assertThat(invoice)
                 .hasPassedInOrder("Task_IssueInvoice", "Task_EmailInvoice", "Task_RecordPayment",
                         "Task_RegisterPayment", "EndEvent_InvoicePaid")
                 .hasNotPassed("Task_ApplyLateFee", "Task_EmailPaymentReminder", "EndEvent_InvoicePaidElsewhere")
                 .isEnded();
-        assertThat(applyLateFee.attempts()).isZero();
+        verify(invoices, never()).applyLateFee(any());
         assertThat(jobQuery().processInstanceId(invoice.getId()).count()).as("the overdue timer is gone").isZero();
     }
 
@@ -185,7 +216,7 @@ class InvoiceProcessTest {
         assertThat(jobQuery().processInstanceId(invoice.getId()).executable().count()).isEqualTo(1);
         execute(overdue);
 
-        assertThat(applyLateFee.callCount()).isEqualTo(1);
+        verify(invoices).applyLateFee(INVOICE_NUMBER);
         assertThat(variable(invoice, "lateFeeApplied")).isEqualTo(true);
         assertThat(variable(invoice, "amountDuePounds")).isEqualTo("£200.00");
         // The reminder is an async job (X2); the payment task is still open beside it.
@@ -193,7 +224,7 @@ class InvoiceProcessTest {
         Job reminder = job(invoice, "Task_EmailPaymentReminder");
         assertThat(reminder).hasRetries(5);
         execute(reminder);
-        assertThat(paymentReminderMail.callCount()).isEqualTo(1);
+        verify(notifications).send(mail("payment-reminder"));
         assertThat(invoice).hasPassed("Event_PaymentOverdue", "Task_ApplyLateFee", "EndEvent_ReminderSent")
                 .isWaitingAtExactly("Task_RecordPayment");
         assertThat(task(invoice).getId()).as("the same finance task, not a new one").isEqualTo(recordPayment.getId());
@@ -201,11 +232,11 @@ class InvoiceProcessTest {
         // A month later: no timer left, no second fee.
         TestClock.setTo("2026-08-30T00:00");
         assertThat(jobQuery().processInstanceId(invoice.getId()).count()).isZero();
-        assertThat(applyLateFee.callCount()).isEqualTo(1);
+        verify(invoices, times(1)).applyLateFee(any());
 
         complete(task(invoice), withVariables("amountPaidPounds", 200, "paidOn", "2026-08-29", "paymentReference", "BACS-901"));
 
-        assertThat(registerPayment.callCount()).isEqualTo(1);
+        verify(invoices).recordPayment(INVOICE_NUMBER, 20_000, LocalDate.of(2026, 8, 29), "BACS-901", null);
         assertThat(invoice).hasPassed("EndEvent_InvoicePaid").isEnded();
         assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(invoice.getId())
                 .activityId("Task_ApplyLateFee").count()).isEqualTo(1);
@@ -228,7 +259,7 @@ class InvoiceProcessTest {
                 .hasPassed("Event_PaidThroughApi", "EndEvent_InvoicePaidElsewhere")
                 .hasNotPassed("Task_RegisterPayment", "EndEvent_InvoicePaid", "Task_ApplyLateFee")
                 .isEnded();
-        assertThat(registerPayment.attempts()).isZero();
+        verify(invoices, never()).recordPayment(any(), anyLong(), any(), any(), any());
         assertThat(jobQuery().processInstanceId(invoice.getId()).count()).isZero();
     }
 
@@ -245,8 +276,8 @@ class InvoiceProcessTest {
         runtimeService().createMessageCorrelation("InvoicePaid").processInstanceBusinessKey(INVOICE_NUMBER).correlate();
 
         assertThat(invoice).hasPassed("EndEvent_ReminderSent", "EndEvent_InvoicePaidElsewhere").isEnded();
-        assertThat(applyLateFee.callCount()).isEqualTo(1);
-        assertThat(paymentReminderMail.callCount()).isEqualTo(1);
+        verify(invoices).applyLateFee(INVOICE_NUMBER);
+        verify(notifications).send(mail("payment-reminder"));
     }
 
     @Test
@@ -254,18 +285,17 @@ class InvoiceProcessTest {
             + "once the mail server is back and the job retried, the invoice is delivered exactly once")
     void failedMailIsRetriedAndNeverLost() {
         ProcessInstance invoice = raiseInvoice();
-        Job mail = MailRetries.failUntilIncident(invoice, "Task_EmailInvoice", invoiceMail);
-        assertThat(invoiceMail.callCount()).isZero();
+        // X2: the SMTP server is down, so the mail sender throws; it is the one fake here
+        Job mail = MailRetries.failUntilIncident(invoice, "Task_EmailInvoice", notifications);
         assertThat(invoice).isWaitingAtExactly("Task_EmailInvoice");
         assertThat(jobQuery().processInstanceId(invoice.getId()).noRetriesLeft().count()).isEqualTo(1);
 
         // The mail server is back; an operator retries the job once (Cockpit "increment retries").
-        invoiceMail.behave(execution -> { });
+        clearInvocations(notifications);
         managementService().setJobRetries(mail.getId(), 1);
         execute(job(invoice, "Task_EmailInvoice"));
 
-        assertThat(invoiceMail.callCount()).isEqualTo(1);
-        assertThat(invoiceMail.attempts()).isEqualTo(6);
+        verify(notifications, times(1)).send(mail("invoice-issued"));
         assertThat(runtimeService().createIncidentQuery().processInstanceId(invoice.getId()).count()).isZero();
         assertThat(invoice).isWaitingAtExactly("Task_RecordPayment");
         assertThat(jobQuery().processInstanceId(invoice.getId()).messages().count()).isZero();
@@ -276,6 +306,9 @@ class InvoiceProcessTest {
     void wrongAmountIsRefused() {
         ProcessInstance invoice = raiseInvoice();
         Task recordPayment = emailInvoice(invoice);
+        // R11 is InvoiceService's rule: the amount paid must be the total due
+        when(invoices.recordPayment(eq(INVOICE_NUMBER), eq(16_000L), any(), any(), any()))
+                .thenThrow(new BusinessRuleViolation("R11", "The amount paid must be £180.00."));
 
         assertThatThrownBy(() -> complete(recordPayment, withVariables(
                         "amountPaidPounds", 160, "paidOn", "2026-07-20", "paymentReference", "BACS-1")))
@@ -284,7 +317,7 @@ class InvoiceProcessTest {
 
         assertThat(invoice).isWaitingAtExactly("Task_RecordPayment");
         assertThat(task(invoice).getId()).isEqualTo(recordPayment.getId());
-        assertThat(registerPayment.callCount()).isZero();
+        verify(invoices).recordPayment(INVOICE_NUMBER, 16_000, LocalDate.of(2026, 7, 20), "BACS-1", null);
     }
 
     @Test
@@ -298,5 +331,6 @@ class InvoiceProcessTest {
         assertThat(invoice).isEnded().hasPassed("Event_PaidThroughApi", "EndEvent_InvoicePaidElsewhere")
                 .hasNotPassed("Task_RecordPayment", "Task_RegisterPayment");
         assertThat(jobQuery().processInstanceId(invoice.getId()).count()).as("no invoice mail left to send").isZero();
+        verify(notifications, never()).send(any());
     }
 }

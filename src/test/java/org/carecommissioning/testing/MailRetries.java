@@ -6,12 +6,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mockingDetails;
 
 import java.time.Duration;
 
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carecommissioning.notification.NotificationService;
 import org.springframework.mail.MailSendException;
 
 /**
@@ -43,6 +48,33 @@ public final class MailRetries {
             throw new MailSendException(FAILURE);
         });
         int attemptsBefore = mailDelegate.attempts();
+        Job mail = exhaustRetries(instance, activityId);
+        assertThat(mailDelegate.attempts() - attemptsBefore).isEqualTo(5);
+        return mail;
+    }
+
+    /**
+     * As {@link #failUntilIncident(ProcessInstance, String, FakeDelegate)} with the real mail delegate: the mocked
+     * NotificationService throws as Spring's mail sender does while the SMTP server is down, and is healthy again
+     * afterwards (so the test can show the retried job sends the mail once).
+     *
+     * @return the job, now without retries
+     */
+    public static Job failUntilIncident(ProcessInstance instance, String activityId, NotificationService notifications) {
+        doThrow(new MailSendException(FAILURE)).when(notifications).send(any());
+        long attemptsBefore = sendAttempts(notifications);
+        Job mail = exhaustRetries(instance, activityId);
+        assertThat(sendAttempts(notifications) - attemptsBefore).isEqualTo(5);
+        doNothing().when(notifications).send(any());
+        return mail;
+    }
+
+    private static long sendAttempts(NotificationService notifications) {
+        return mockingDetails(notifications).getInvocations().stream()
+                .filter(invocation -> invocation.getMethod().getName().equals("send")).count();
+    }
+
+    private static Job exhaustRetries(ProcessInstance instance, String activityId) {
         Job mail = job(instance, activityId);
         assertThat(mail).hasRetries(5);
 
@@ -62,7 +94,6 @@ public final class MailRetries {
             }
         }
 
-        assertThat(mailDelegate.attempts() - attemptsBefore).isEqualTo(5);
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId())
                 .activityId(activityId).singleResult();
         assertThat(incident).as("incident of " + activityId).isNotNull();
