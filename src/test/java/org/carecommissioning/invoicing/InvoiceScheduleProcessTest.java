@@ -9,7 +9,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -21,7 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.carecommissioning.testing.FakeDelegate;
+import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * processes/invoice-schedule.bpmn: a timer start event (cron) that runs quarterly-invoicing at the start of each
- * financial quarter. Deployed with the processes it calls.
+ * financial quarter. Deployed with the processes it calls, whose REAL delegates run on a mocked InvoiceService.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {
@@ -49,26 +55,17 @@ class InvoiceScheduleProcessTest {
     /** Cron timers are evaluated in the engine's (JVM's) default time zone. */
     private static final ZoneId ENGINE_ZONE = ZoneId.systemDefault();
 
-    private FakeDelegate raiseQuarterlyInvoices;
-    private FakeDelegate issueInvoice;
-    private List<String> invoicesToRaise = List.of();
+    private InvoiceService invoices;
 
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegatesWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         // Before the deployment: the timer start job's first due date is computed from this clock.
         TestClock.setTo(at("2026-08-15T10:00"));
-        raiseQuarterlyInvoices = QuarterlyInvoicingProcessTest.registerRaiseQuarterlyInvoices(() -> invoicesToRaise);
-        issueInvoice = FakeDelegate.register("issueInvoiceDelegate", execution -> {
-            execution.setVariable("paymentDueAt", at("2026-10-29T00:00"));
-            execution.setVariable("lateFeeAt", at("2026-10-30T00:00"));
-            execution.setVariable("lateFeeApplied", false);
-        });
-        FakeDelegate.register("invoiceMailDelegate");
-        FakeDelegate.register("registerPaymentDelegate");
-        FakeDelegate.register("applyLateFeeDelegate");
-        FakeDelegate.register("paymentReminderMailDelegate");
+        invoices = mock(InvoiceService.class);
+        QuarterlyInvoicingProcessTest.stubIssuedInvoices(invoices, LocalDate.of(2026, 10, 29));
+        QuarterlyInvoicingProcessTest.registerDelegates(invoices, mock(NotificationService.class));
     }
 
     @AfterEach
@@ -104,7 +101,7 @@ class InvoiceScheduleProcessTest {
     @DisplayName("R10 at the start of a quarter the schedule runs quarterly-invoicing for the quarter just ended and "
             + "waits for its invoices; the next run is due the next quarter")
     void firingTheTimerStartsQuarterlyInvoicing() {
-        invoicesToRaise = List.of("INV-HOPE-2026Q2", "INV-IXW-2026Q2");
+        when(invoices.raiseQuarterlyInvoices(any())).thenReturn(List.of("INV-HOPE-2026Q2", "INV-IXW-2026Q2"));
         Job timer = scheduleTimer();
 
         TestClock.setTo(timer.getDuedate());
@@ -117,9 +114,11 @@ class InvoiceScheduleProcessTest {
         assertThat(run).hasProcessDefinitionKey("quarterly-invoicing")
                 .hasBusinessKey("INVOICE-RUN-2026Q2"); // July-September 2026 has just ended
         QuarterlyInvoicingProcessTest.assertInvoicingOpen(run, 2);
-        assertThat(raiseQuarterlyInvoices.callCount()).isEqualTo(1);
+        verify(invoices).raiseQuarterlyInvoices(new FinancialQuarter(2026, 2));
         assertThat(processInstanceQuery().superProcessInstanceId(run.getId()).count()).isEqualTo(2);
-        assertThat(issueInvoice.callCount()).isEqualTo(2);
+        // each invoice process has run the real IssueInvoiceDelegate
+        verify(invoices).billedOrganisation("INV-HOPE-2026Q2");
+        verify(invoices).billedOrganisation("INV-IXW-2026Q2");
 
         // The cycle goes on: the next quarter's run is due on 1 January at 06:00.
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2027-01-01T06:00"));
@@ -128,7 +127,7 @@ class InvoiceScheduleProcessTest {
     @Test
     @DisplayName("R10 a scheduled run with nothing to invoice ends the schedule instance at once")
     void scheduledRunWithNothingToInvoice() {
-        invoicesToRaise = List.of();
+        when(invoices.raiseQuarterlyInvoices(any())).thenReturn(List.of());
         Job timer = scheduleTimer();
         TestClock.setTo(timer.getDuedate());
 
@@ -142,6 +141,8 @@ class InvoiceScheduleProcessTest {
         assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("quarterly-invoicing")
                 .finished().singleResult().getBusinessKey()).isEqualTo("INVOICE-RUN-2026Q2");
         assertThat(processInstanceQuery().count()).isZero();
+        verify(invoices).raiseQuarterlyInvoices(new FinancialQuarter(2026, 2));
+        verify(invoices, never()).get(any());
     }
 
     /** The run is an asynchronous step of its own, retried (R5/PT30M) and then an incident if it fails. */

@@ -14,9 +14,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.carecommissioning.testing.TestClock.LONDON;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,21 +32,23 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.engine.variable.Variables;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.Money;
-import org.carecommissioning.shared.ProcessDates;
-import org.carecommissioning.testing.FakeDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 
 /**
  * processes/quarterly-invoicing.bpmn with processes/invoice.bpmn as its called process: one invoice process per
- * raised invoice (multi-instance call activity over invoiceNumbers, business key = invoice number).
+ * raised invoice (multi-instance call activity over invoiceNumbers, business key = invoice number). The REAL
+ * delegate beans run, registered with Camunda's {@link Mocks}; {@link InvoiceService} and the mail are Mockito mocks.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/quarterly-invoicing.bpmn", "processes/invoice.bpmn"})
@@ -49,52 +59,57 @@ class QuarterlyInvoicingProcessTest {
     ProcessEngine processEngine;
 
 
-    private FakeDelegate raiseQuarterlyInvoices;
-    private FakeDelegate issueInvoice;
-    private FakeDelegate invoiceMail;
-    private FakeDelegate registerPayment;
-    /** The invoice numbers InvoiceService.raiseQuarterlyInvoices returns in this test. */
-    private List<String> invoicesToRaise = List.of();
+    private InvoiceService invoices;
+    private NotificationService notifications;
 
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegatesWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-10-01T06:00");
-        raiseQuarterlyInvoices = registerRaiseQuarterlyInvoices(() -> invoicesToRaise);
-        issueInvoice = FakeDelegate.register("issueInvoiceDelegate", execution -> {
-            LocalDate due = TestClock.today().plusDays(28); // care.payment-terms-days
-            execution.setVariable("organisationName", "Commissioner of " + execution.getVariable("invoiceNumber"));
-            execution.setVariable("amountDuePounds", Money.format(4_000));
-            execution.setVariable("paymentDueDate", due.toString());
-            execution.setVariable("paymentDueAt", ProcessDates.startOfDay(due, LONDON));
-            execution.setVariable("lateFeeAt", ProcessDates.endOfDay(due, LONDON));
-            execution.setVariable("lateFeeApplied", false);
-        });
-        invoiceMail = FakeDelegate.register("invoiceMailDelegate");
-        registerPayment = FakeDelegate.register("registerPaymentDelegate");
-        FakeDelegate.register("applyLateFeeDelegate");
-        FakeDelegate.register("paymentReminderMailDelegate");
+        invoices = mock(InvoiceService.class);
+        notifications = mock(NotificationService.class);
+        stubIssuedInvoices(invoices, LocalDate.of(2026, 10, 29)); // care.payment-terms-days: 28
+        registerDelegates(invoices, notifications);
     }
 
     /**
-     * As RaiseQuarterlyInvoicesDelegate: the chosen quarter (or the last completed one) names the run; the invoice
-     * numbers go into a JSON list the multi-instance call activity iterates.
+     * The real invoicing beans (the run's and each invoice's) under the names the models' delegateExpressions use,
+     * on these mocked services; the application's clock is the engine's, which TestClock sets.
      */
-    static FakeDelegate registerRaiseQuarterlyInvoices(java.util.function.Supplier<List<String>> raised) {
-        return FakeDelegate.register("raiseQuarterlyInvoicesDelegate", execution -> {
-            Integer year = FormValues.integer(execution.getVariable("financialYear"), "R10", "The financial year");
-            Integer quarter = FormValues.integer(execution.getVariable("quarter"), "R10", "The quarter");
-            FinancialQuarter invoiced = year == null && quarter == null
-                    ? FinancialQuarter.lastCompletedBefore(TestClock.today())
-                    : new FinancialQuarter(year, quarter);
-            List<String> numbers = new ArrayList<>(raised.get());
-            execution.setProcessBusinessKey("INVOICE-RUN-" + invoiced.code());
-            execution.setVariable("quarterLabel", invoiced.label());
-            execution.setVariable("invoiceNumbers", Variables.objectValue(numbers)
-                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-            execution.setVariable("invoicesRaised", numbers.size());
-        });
+    static void registerDelegates(InvoiceService invoices, NotificationService notifications) {
+        CareProperties care = new CareProperties(LONDON, null, null,
+                new CareProperties.Provider("Care Commissioning", null), 0, 2_000, 28, 0);
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
+        when(clock.getZone()).thenReturn(LONDON);
+        InvoicePdf pdf = mock(InvoicePdf.class);
+        when(pdf.render(any(), any())).thenReturn(new byte[] {'%', 'P', 'D', 'F'});
+        Mocks.register("raiseQuarterlyInvoicesDelegate", new RaiseQuarterlyInvoicesDelegate(invoices, clock));
+        Mocks.register("issueInvoiceDelegate", new IssueInvoiceDelegate(invoices, care));
+        Mocks.register("invoiceMailDelegate", new InvoiceMailDelegate(invoices, pdf, notifications, care));
+        Mocks.register("registerPaymentDelegate", new RegisterPaymentDelegate(invoices));
+        Mocks.register("applyLateFeeDelegate", new ApplyLateFeeDelegate(invoices));
+        Mocks.register("paymentReminderMailDelegate", new PaymentReminderMailDelegate(invoices, notifications, care));
+    }
+
+    /** Every invoice the mocked service knows is an issued £40.00 invoice due on this date. */
+    static void stubIssuedInvoices(InvoiceService invoices, LocalDate due) {
+        Invoice invoice = mock(Invoice.class);
+        when(invoice.getDueDate()).thenReturn(due);
+        when(invoice.getStatus()).thenReturn(InvoiceStatus.ISSUED);
+        when(invoice.totalDuePence()).thenReturn(4_000L);
+        when(invoice.financialQuarter()).thenReturn(new FinancialQuarter(2026, 2));
+        Organisation commissioner = mock(Organisation.class);
+        when(commissioner.getName()).thenReturn("Hope Community Group");
+        when(commissioner.getEmail()).thenReturn("finance@hope.example");
+        when(invoices.get(anyString())).thenReturn(invoice);
+        when(invoices.billedOrganisation(anyString())).thenReturn(commissioner);
+    }
+
+    /** The invoice numbers the mocked InvoiceService raises for any quarter. */
+    private void invoicesToRaise(String... numbers) {
+        when(invoices.raiseQuarterlyInvoices(any())).thenReturn(List.of(numbers));
     }
 
     @AfterEach
@@ -132,11 +147,11 @@ class QuarterlyInvoicingProcessTest {
     @DisplayName("R10 R11 each invoice raised for the quarter is followed in its own invoice process, keyed by the "
             + "invoice number; the run ends when every invoice is settled")
     void oneInvoiceProcessPerInvoice() {
-        invoicesToRaise = List.of("INV-A-2026Q2", "INV-B-2026Q2");
+        invoicesToRaise("INV-A-2026Q2", "INV-B-2026Q2");
 
         ProcessInstance run = requestInvoiceRun(Map.of());
 
-        assertThat(raiseQuarterlyInvoices.callCount()).isEqualTo(1);
+        verify(invoices).raiseQuarterlyInvoices(new FinancialQuarter(2026, 2));
         assertInvoicingOpen(run, 2);
         assertThat(run)
                 .hasBusinessKey("INVOICE-RUN-2026Q2")
@@ -153,15 +168,20 @@ class QuarterlyInvoicingProcessTest {
             assertThat(invoice).hasProcessDefinitionKey("invoice").isWaitingAtExactly("Task_EmailInvoice");
             assertThat(runtimeService().getVariable(invoice.getId(), "invoiceNumber")).isEqualTo(invoice.getBusinessKey());
         }
-        assertThat(issueInvoice.calls()).extracting(call -> call.variable("invoiceNumber"))
-                .containsExactlyInAnyOrder("INV-A-2026Q2", "INV-B-2026Q2");
+        for (ProcessInstance invoice : invoices) {
+            verify(this.invoices).billedOrganisation(invoice.getBusinessKey());
+            assertThat(invoice).variables().containsEntry("organisationName", "Hope Community Group")
+                    .containsEntry("amountDuePounds", "£40.00").containsEntry("paymentDueDate", "2026-10-29");
+        }
 
         // Invoice A is paid on its finance task, invoice B through the finance API.
         ProcessInstance invoiceA = invoices.get(0);
         ProcessInstance invoiceB = invoices.get(1);
         execute(jobQuery().processInstanceId(invoiceA.getId()).activityId("Task_EmailInvoice").singleResult());
         execute(jobQuery().processInstanceId(invoiceB.getId()).activityId("Task_EmailInvoice").singleResult());
-        assertThat(invoiceMail.calls()).extracting(FakeDelegate.Call::businessKey)
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(notifications, times(2)).send(sent.capture());
+        assertThat(sent.getAllValues()).extracting(email -> (Object) email.model().get("invoiceNumber"))
                 .containsExactlyInAnyOrder("INV-A-2026Q2", "INV-B-2026Q2");
         complete(task(invoiceA), withVariables("amountPaidPounds", 40, "paidOn", "2026-10-10"));
         assertThat(invoiceA).hasPassed("EndEvent_InvoicePaid").isEnded();
@@ -170,7 +190,8 @@ class QuarterlyInvoicingProcessTest {
         runtimeService().createMessageCorrelation("InvoicePaid").processInstanceBusinessKey("INV-B-2026Q2").correlate();
 
         assertThat(invoiceB).hasPassed("EndEvent_InvoicePaidElsewhere").isEnded();
-        assertThat(registerPayment.callCount()).isEqualTo(1);
+        verify(this.invoices).recordPayment("INV-A-2026Q2", 4_000, LocalDate.of(2026, 10, 10), null, null);
+        verify(this.invoices, times(1)).recordPayment(any(), anyLong(), any(), any(), any());
         assertThat(run).hasPassed("EndEvent_InvoicesSettled").isEnded();
         assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(run.getId())
                 .activityId("Task_InvoiceEachOrganisation").activityType("callActivity").count()).isEqualTo(2);
@@ -179,27 +200,28 @@ class QuarterlyInvoicingProcessTest {
     @Test
     @DisplayName("R10 a quarter with nothing to invoice raises no invoice process and the run ends at once")
     void nothingToInvoiceEndsAtOnce() {
-        invoicesToRaise = List.of();
+        invoicesToRaise();
 
         ProcessInstance run = requestInvoiceRun(Map.of());
 
-        assertThat(raiseQuarterlyInvoices.callCount()).isEqualTo(1);
+        verify(invoices).raiseQuarterlyInvoices(new FinancialQuarter(2026, 2));
         assertThat(businessKeyOf(run)).isEqualTo("INVOICE-RUN-2026Q2");
         assertThat(run)
                 .hasPassed("Task_RaiseQuarterlyInvoices", "EndEvent_InvoicesSettled")
                 .isEnded();
         assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("invoice").count())
                 .isZero();
-        assertThat(issueInvoice.attempts()).isZero();
+        verify(invoices, never()).get(any());
     }
 
     @Test
     @DisplayName("R10 finance can run the invoices of a chosen quarter from the start form")
     void chosenQuarter() {
-        invoicesToRaise = List.of("INV-HOPE-2025Q4");
+        invoicesToRaise("INV-HOPE-2025Q4");
 
         ProcessInstance run = requestInvoiceRun(Map.of("financialYear", 2025, "quarter", 4));
 
+        verify(invoices).raiseQuarterlyInvoices(new FinancialQuarter(2025, 4));
         assertThat(run).hasBusinessKey("INVOICE-RUN-2025Q4");
         assertInvoicingOpen(run, 1);
         assertThat(runtimeService().getVariable(run.getId(), "quarterLabel"))
