@@ -9,10 +9,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -20,7 +30,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.carecommissioning.testing.FakeDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.testing.MailRetries;
 import org.carecommissioning.testing.ScheduledRuns;
 import org.carecommissioning.testing.TestClock;
@@ -29,11 +41,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 
 /**
  * processes/cmm-annual-schedule.bpmn: a cron timer start event on 1 December, then next year's meeting schedule
- * e-mailed (async, retried) to the contracts manager as a CSV. The mail delegate is a test double that picks the
- * year as {@link ScheduleMailDelegates.AnnualSchedule} does.
+ * e-mailed (async, retried) to the contracts manager as a CSV. The REAL {@link ScheduleMailDelegates.AnnualSchedule}
+ * runs, registered with Camunda's {@link Mocks}; the schedule, the services and the mail are Mockito mocks.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/cmm-annual-schedule.bpmn")
@@ -48,26 +61,45 @@ class CmmAnnualScheduleProcessTest {
     private static final String CRON = "0 0 7 1 12 ?";
     private static final String CONTRACTS_MANAGER_EMAIL = "contracts.manager@commissioning.example";
 
-    /** One schedule e-mail: to whom, for which year, with which attachment. */
-    record ScheduleMail(String to, String template, int year, String attachment) {
-    }
-
-    private final List<ScheduleMail> mails = new ArrayList<>();
-    private FakeDelegate annualScheduleMail;
+    private MeetingSchedule schedule;
+    private NotificationService notifications;
 
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegateWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         // Before the deployment: the timer start job's first due date is computed from this clock.
         TestClock.setTo(at("2026-08-15T10:00"));
-        annualScheduleMail = FakeDelegate.register("annualScheduleMailDelegate", execution -> sendSchedule());
+        schedule = mock(MeetingSchedule.class);
+        when(schedule.scheduleCsv(anyInt())).thenAnswer(invocation -> "service,month\nS1001," + invocation.getArgument(0));
+        ContractServices services = mock(ContractServices.class);
+        ContractedService red = mock(ContractedService.class);
+        when(red.getPriorityLevel()).thenReturn(PriorityLevel.RED);
+        ContractedService green = mock(ContractedService.class);
+        when(green.getPriorityLevel()).thenReturn(PriorityLevel.GREEN);
+        when(services.all()).thenReturn(List.of(red, green));
+        notifications = mock(NotificationService.class);
+        ContractManagementProperties properties = mock(ContractManagementProperties.class);
+        when(properties.contractsManagerEmail()).thenReturn(CONTRACTS_MANAGER_EMAIL);
+        // the engine's clock, which TestClock sets, is the application's clock here
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
+        when(clock.getZone()).thenReturn(ZoneId.systemDefault());
+
+        // the real bean, under the name the model's delegateExpression uses
+        Mocks.register("annualScheduleMailDelegate",
+                new ScheduleMailDelegates.AnnualSchedule(schedule, services, notifications, properties, clock));
     }
 
-    /** As ScheduleMailDelegates.AnnualSchedule: next year's schedule (it sets no process variables). */
-    private void sendSchedule() {
-        int year = TestClock.today().getYear() + 1;
-        mails.add(new ScheduleMail(CONTRACTS_MANAGER_EMAIL, "cmm-annual-schedule", year, "cmm-schedule-" + year + ".csv"));
+    /** The schedule e-mails sent, in order. */
+    private List<Email> mailsSent() {
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(notifications, atLeast(0)).send(sent.capture());
+        return sent.getAllValues();
+    }
+
+    private static int yearOf(Email mail) {
+        return (Integer) mail.model().get("year");
     }
 
     @AfterEach
@@ -115,14 +147,20 @@ class CmmAnnualScheduleProcessTest {
 
         Job mail = mailJob(instance);
         assertThat(mail).hasRetries(5);
-        assertThat(annualScheduleMail.attempts()).as("nothing sent in the timer's transaction").isZero();
+        verify(notifications, never().description("nothing sent in the timer's transaction")).send(any());
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2027-12-01T07:00"));
 
         execute(mail);
 
-        assertThat(annualScheduleMail.callCount()).isEqualTo(1);
-        assertThat(mails).containsExactly(
-                new ScheduleMail(CONTRACTS_MANAGER_EMAIL, "cmm-annual-schedule", 2027, "cmm-schedule-2027.csv"));
+        verify(schedule).scheduleCsv(2027);
+        assertThat(mailsSent()).singleElement().satisfies(sent -> {
+            assertThat(sent.to()).isEqualTo(CONTRACTS_MANAGER_EMAIL);
+            assertThat(sent.template()).isEqualTo("cmm-annual-schedule");
+            assertThat(Map.<String, Object>copyOf(sent.model())).containsEntry("year", 2027)
+                    .containsEntry("serviceCount", 2).containsEntry("redCount", 1L);
+            assertThat(sent.attachments()).extracting(Email.Attachment::fileName)
+                    .containsExactly("cmm-schedule-2027.csv");
+        });
         assertThat(instance)
                 .hasPassedInOrder("StartEvent_DecemberStarted", "Task_SendScheduleToContractsManager",
                         "EndEvent_ScheduleSent")
@@ -132,7 +170,7 @@ class CmmAnnualScheduleProcessTest {
         // The year after: the 2028 schedule.
         ProcessInstance nextYear = fireTimer();
         execute(mailJob(nextYear));
-        assertThat(mails).extracting(ScheduleMail::year).containsExactly(2027, 2028);
+        assertThat(mailsSent()).extracting(CmmAnnualScheduleProcessTest::yearOf).containsExactly(2027, 2028);
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2028-12-01T07:00"));
     }
 
@@ -141,18 +179,16 @@ class CmmAnnualScheduleProcessTest {
             + "next year's run is still scheduled, and the operator's retry sends the schedule once")
     void failedScheduleMailIsRetriedAndNeverLost() {
         ProcessInstance instance = fireTimer();
-        Job mail = MailRetries.failUntilIncident(instance, "Task_SendScheduleToContractsManager", annualScheduleMail);
-        assertThat(annualScheduleMail.callCount()).isZero();
+        // X2: the SMTP server is down, so the mail sender throws; it is the one fake here
+        Job mail = MailRetries.failUntilIncident(instance, "Task_SendScheduleToContractsManager", notifications);
         assertThat(instance).isWaitingAtExactly("Task_SendScheduleToContractsManager");
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2027-12-01T07:00"));
-        assertThat(mails).isEmpty();
 
-        annualScheduleMail.behave(execution -> sendSchedule());
+        clearInvocations(notifications);
         managementService().setJobRetries(mail.getId(), 1);
         execute(mailJob(instance));
 
-        assertThat(annualScheduleMail.callCount()).isEqualTo(1);
-        assertThat(mails).extracting(ScheduleMail::year).containsExactly(2027);
+        assertThat(mailsSent()).extracting(CmmAnnualScheduleProcessTest::yearOf).containsExactly(2027);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(instance).hasPassed("EndEvent_ScheduleSent").isEnded();
     }
