@@ -9,11 +9,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -21,7 +31,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.carecommissioning.testing.FakeDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.testing.MailRetries;
 import org.carecommissioning.testing.ScheduledRuns;
 import org.carecommissioning.testing.TestClock;
@@ -30,11 +42,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 
 /**
  * processes/cmm-monthly-report.bpmn: a cron timer start event on the first of each month, then the previous
- * month's meetings planned, held and kept to schedule e-mailed (async, retried) to the contracts manager. The mail
- * delegate is a test double that picks the reported month as {@link ScheduleMailDelegates.MonthlyReport} does.
+ * month's meetings planned, held and kept to schedule e-mailed (async, retried) to the contracts manager. The REAL
+ * {@link ScheduleMailDelegates.MonthlyReport} runs, registered with Camunda's {@link Mocks}; the schedule and the
+ * mail are Mockito mocks.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/cmm-monthly-report.bpmn")
@@ -49,23 +63,44 @@ class CmmMonthlyReportProcessTest {
     private static final String CRON = "0 0 7 1 * ?";
     private static final String CONTRACTS_MANAGER_EMAIL = "contracts.manager@commissioning.example";
 
-    /** One report e-mail: to whom, for which month. */
-    record ReportMail(String to, String template, YearMonth month) {
-    }
-
-    private final List<ReportMail> mails = new ArrayList<>();
-    private FakeDelegate monthlyReportMail;
+    private MeetingSchedule schedule;
+    private NotificationService notifications;
 
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegateWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         // Before the deployment: the timer start job's first due date is computed from this clock.
         TestClock.setTo(at("2026-11-15T10:00"));
-        monthlyReportMail = FakeDelegate.register("monthlyScheduleReportMailDelegate", execution ->
-                // As ScheduleMailDelegates.MonthlyReport: the month before the run (it sets no process variables).
-                mails.add(new ReportMail(CONTRACTS_MANAGER_EMAIL, "cmm-monthly-report",
-                        YearMonth.from(TestClock.today()).minusMonths(1))));
+        schedule = mock(MeetingSchedule.class);
+        when(schedule.monthlyReport(any())).thenAnswer(invocation -> new MeetingSchedule.MonthlyReport(
+                invocation.getArgument(0), 2, 1, 50, List.of("CMM-S1001-1 held 3 Nov 2026", "CMM-S1002-1 not held")));
+        when(schedule.feedbackSummary(any())).thenReturn("No survey answers from providers this month.");
+        notifications = mock(NotificationService.class);
+        ContractManagementProperties properties = mock(ContractManagementProperties.class);
+        when(properties.contractsManagerEmail()).thenReturn(CONTRACTS_MANAGER_EMAIL);
+        // the engine's clock, which TestClock sets, is the application's clock here
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
+        when(clock.getZone()).thenReturn(ZoneId.systemDefault());
+
+        // the real bean, under the name the model's delegateExpression uses
+        Mocks.register("monthlyScheduleReportMailDelegate",
+                new ScheduleMailDelegates.MonthlyReport(schedule, notifications, properties, clock));
+    }
+
+    /** The months the schedule was asked to report, in order: one per report e-mail built. */
+    private List<YearMonth> monthsReported() {
+        ArgumentCaptor<YearMonth> month = ArgumentCaptor.forClass(YearMonth.class);
+        verify(schedule, atLeast(0)).monthlyReport(month.capture());
+        return month.getAllValues();
+    }
+
+    /** The report e-mails sent, in order. */
+    private List<Email> mailsSent() {
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(notifications, atLeast(0)).send(sent.capture());
+        return sent.getAllValues();
     }
 
     @AfterEach
@@ -121,14 +156,21 @@ class CmmMonthlyReportProcessTest {
 
         Job mail = mailJob(instance);
         assertThat(mail).hasRetries(5);
-        assertThat(monthlyReportMail.attempts()).as("nothing sent in the timer's transaction").isZero();
+        verify(notifications, never().description("nothing sent in the timer's transaction")).send(any());
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2027-01-01T07:00"));
 
         execute(mail);
 
-        assertThat(monthlyReportMail.callCount()).isEqualTo(1);
-        assertThat(mails).containsExactly(
-                new ReportMail(CONTRACTS_MANAGER_EMAIL, "cmm-monthly-report", YearMonth.of(2026, 11)));
+        assertThat(monthsReported()).containsExactly(YearMonth.of(2026, 11));
+        verify(schedule).feedbackSummary(YearMonth.of(2026, 11));
+        assertThat(mailsSent()).singleElement().satisfies(sent -> {
+            assertThat(sent.to()).isEqualTo(CONTRACTS_MANAGER_EMAIL);
+            assertThat(sent.template()).isEqualTo("cmm-monthly-report");
+            assertThat(Map.<String, Object>copyOf(sent.model())).containsEntry("planned", 2)
+                    .containsEntry("completed", 1).containsEntry("percentage", 50)
+                    .containsEntry("meetings", "CMM-S1001-1 held 3 Nov 2026\nCMM-S1002-1 not held")
+                    .containsEntry("feedbackSummary", "No survey answers from providers this month.");
+        });
         assertThat(instance)
                 .hasPassedInOrder("StartEvent_MonthStarted", "Task_ReportMeetingsKeptToSchedule", "EndEvent_ReportSent")
                 .isEnded();
@@ -143,7 +185,8 @@ class CmmMonthlyReportProcessTest {
         ProcessInstance january = fireTimer();
         execute(mailJob(january));
 
-        assertThat(mails).extracting(ReportMail::month).containsExactly(YearMonth.of(2026, 11), YearMonth.of(2026, 12));
+        assertThat(monthsReported()).containsExactly(YearMonth.of(2026, 11), YearMonth.of(2026, 12));
+        assertThat(mailsSent()).hasSize(2);
         assertThat(january).isEnded();
     }
 
@@ -152,19 +195,16 @@ class CmmMonthlyReportProcessTest {
             + "next month's run is still scheduled, and the operator's retry sends the report once")
     void failedReportMailIsRetriedAndNeverLost() {
         ProcessInstance instance = fireTimer();
-        Job mail = MailRetries.failUntilIncident(instance, "Task_ReportMeetingsKeptToSchedule", monthlyReportMail);
-        assertThat(monthlyReportMail.callCount()).isZero();
+        // X2: the SMTP server is down, so the mail sender throws; it is the one fake here
+        Job mail = MailRetries.failUntilIncident(instance, "Task_ReportMeetingsKeptToSchedule", notifications);
         assertThat(instance).isWaitingAtExactly("Task_ReportMeetingsKeptToSchedule");
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2027-01-01T07:00"));
-        assertThat(mails).isEmpty();
 
-        monthlyReportMail.behave(execution -> mails.add(new ReportMail(CONTRACTS_MANAGER_EMAIL, "cmm-monthly-report",
-                YearMonth.from(TestClock.today()).minusMonths(1))));
+        clearInvocations(notifications);
         managementService().setJobRetries(mail.getId(), 1);
         execute(mailJob(instance));
 
-        assertThat(monthlyReportMail.callCount()).isEqualTo(1);
-        assertThat(mails).hasSize(1);
+        assertThat(mailsSent()).singleElement().extracting(Email::template).isEqualTo("cmm-monthly-report");
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(instance).hasPassed("EndEvent_ReportSent").isEnded();
     }
