@@ -10,8 +10,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -22,7 +32,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.carecommissioning.testing.FakeDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carecommissioning.contractmanagement.ContractManagementProperties;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.testing.MailRetries;
 import org.carecommissioning.testing.ScheduledRuns;
 import org.carecommissioning.testing.TestClock;
@@ -31,11 +44,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 
 /**
  * processes/pi-quarterly-reports.bpmn: a cron timer start event a month into each quarter, then the management and
- * late-returns reports e-mailed (async, retried) to the Core Strategy Group and the commissioning body. The mail
- * delegate is a test double that works out the reported quarter as {@link QuarterlyReportsMailDelegate} does.
+ * late-returns reports e-mailed (async, retried) to the Core Strategy Group and the commissioning body. The REAL
+ * {@link QuarterlyReportsMailDelegate} runs, registered with Camunda's {@link Mocks}; {@link PiReports} and the mail
+ * are Mockito mocks.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/pi-quarterly-reports.bpmn")
@@ -53,32 +68,47 @@ class PiQuarterlyReportsProcessTest {
 
     /** One report e-mail: to whom, for which year and quarter, with which attachments. */
     record ReportMail(String to, String reportingYear, int quarter, List<String> attachments) {
+
+        static ReportMail of(Email email) {
+            return new ReportMail(email.to(), (String) email.model().get("reportingYear"),
+                    (Integer) email.model().get("quarter"),
+                    email.attachments().stream().map(Email.Attachment::fileName).toList());
+        }
     }
 
-    private final List<ReportMail> mails = new ArrayList<>();
-    private FakeDelegate reportsMail;
+    private PiReports reports;
+    private NotificationService notifications;
+    private final PiReports.LateReturns late = new PiReports.LateReturns(List.of("PI-S1001-2026Q1"),
+            "reference\nPI-S1001-2026Q1\n");
 
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegateWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         // Before the deployment: the timer start job's first due date is computed from this clock.
         TestClock.setTo(at("2026-08-15T10:00"));
-        reportsMail = FakeDelegate.register("quarterlyReportsMailDelegate", execution -> {
-            // As QuarterlyReportsMailDelegate: a month into a quarter, report on the quarter that ended before it.
-            LocalDate inReportedQuarter = TestClock.today().withDayOfMonth(1).minusMonths(2);
-            int monthsIntoYear = (inReportedQuarter.getMonthValue() + 8) % 12;
-            int startYear = inReportedQuarter.getMonthValue() >= 4 ? inReportedQuarter.getYear()
-                    : inReportedQuarter.getYear() - 1;
-            String year = new ReportingYear(startYear).toString();
-            int quarter = monthsIntoYear / 3 + 1;
-            for (String to : List.of(CSG_EMAIL, COMMISSIONING_BODY_EMAIL)) {
-                mails.add(new ReportMail(to, year, quarter, List.of(
-                        "pi-management-report-" + startYear + "Q" + quarter + ".csv",
-                        "pi-late-returns-" + startYear + "Q" + quarter + ".csv")));
-            }
-            execution.setVariable("reportedQuarter", year + " Q" + quarter);
-        });
+        reports = mock(PiReports.class);
+        when(reports.lateReturnsToReport()).thenReturn(late);
+        when(reports.managementReport(any(), anyInt())).thenReturn("reference,service_code\n");
+        notifications = mock(NotificationService.class);
+        ContractManagementProperties properties = mock(ContractManagementProperties.class);
+        when(properties.csgEmail()).thenReturn(CSG_EMAIL);
+        when(properties.commissioningBodyEmail()).thenReturn(COMMISSIONING_BODY_EMAIL);
+        // the engine's clock, which TestClock sets, is the application's clock here
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
+        when(clock.getZone()).thenReturn(ZoneId.systemDefault());
+
+        // the real bean, under the name the model's delegateExpression uses
+        Mocks.register("quarterlyReportsMailDelegate",
+                new QuarterlyReportsMailDelegate(reports, notifications, properties, clock));
+    }
+
+    /** The report e-mails sent, in order. */
+    private List<ReportMail> mails() {
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(notifications, atLeast(0)).send(sent.capture());
+        return sent.getAllValues().stream().map(ReportMail::of).toList();
     }
 
     @AfterEach
@@ -142,13 +172,14 @@ class PiQuarterlyReportsProcessTest {
 
         Job mail = mailJob(instance);
         assertThat(mail).hasRetries(5);
-        assertThat(reportsMail.attempts()).as("nothing sent in the timer's transaction").isZero();
+        verify(notifications, never().description("nothing sent in the timer's transaction")).send(any());
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2027-02-01T07:00"));
 
         execute(mail);
 
-        assertThat(reportsMail.callCount()).isEqualTo(1);
-        assertThat(mails).containsExactly(
+        verify(reports).managementReport("2026/27", 2);
+        verify(reports).markReported(late);
+        assertThat(mails()).containsExactly(
                 new ReportMail(CSG_EMAIL, "2026/27", 2,
                         List.of("pi-management-report-2026Q2.csv", "pi-late-returns-2026Q2.csv")),
                 new ReportMail(COMMISSIONING_BODY_EMAIL, "2026/27", 2,
@@ -173,7 +204,10 @@ class PiQuarterlyReportsProcessTest {
 
         assertThat(historicVariable(february, "reportedQuarter")).isEqualTo("2026/27 Q3");
         assertThat(historicVariable(may, "reportedQuarter")).isEqualTo("2026/27 Q4");
-        assertThat(mails).extracting(ReportMail::quarter).containsExactly(2, 2, 3, 3, 4, 4);
+        assertThat(mails()).extracting(ReportMail::quarter).containsExactly(2, 2, 3, 3, 4, 4);
+        verify(reports).managementReport("2026/27", 3);
+        verify(reports).managementReport("2026/27", 4);
+        verify(reports, times(3)).markReported(late);
         assertThat(february).isEnded();
         assertThat(may).isEnded();
     }
@@ -183,16 +217,19 @@ class PiQuarterlyReportsProcessTest {
             + "the next quarter's run is still scheduled, and the operator's retry sends the reports once")
     void failedReportMailIsRetriedAndNeverLost() {
         ProcessInstance instance = fireTimer();
-        Job mail = MailRetries.failUntilIncident(instance, "Task_SendQuarterlyReports", reportsMail);
-        assertThat(reportsMail.callCount()).isZero();
+        // X2: the SMTP server is down, so the mail sender throws; it is the one fake here
+        Job mail = MailRetries.failUntilIncident(instance, "Task_SendQuarterlyReports", notifications);
         assertThat(instance).isWaitingAtExactly("Task_SendQuarterlyReports");
         assertThat(scheduleTimer().getDuedate()).isEqualTo(at("2027-02-01T07:00"));
+        verify(reports, never().description("the late returns stay unreported for the retry")).markReported(any());
 
-        reportsMail.behave(execution -> execution.setVariable("reportedQuarter", "2026/27 Q2"));
+        clearInvocations(notifications);
         managementService().setJobRetries(mail.getId(), 1);
         execute(mailJob(instance));
 
-        assertThat(reportsMail.callCount()).isEqualTo(1);
+        assertThat(mails()).extracting(ReportMail::to).containsExactly(CSG_EMAIL, COMMISSIONING_BODY_EMAIL);
+        verify(reports, times(1)).markReported(late);
+        assertThat(historicVariable(instance, "reportedQuarter")).isEqualTo("2026/27 Q2");
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(instance).hasPassed("EndEvent_ReportsSent").isEnded();
     }
