@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -14,6 +15,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.carecommissioning.testing.TestClock.LONDON;
 import static org.carecommissioning.testing.TestClock.london;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -29,9 +35,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.carecommissioning.shared.BusinessRuleViolation;
-import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
-import org.carecommissioning.testing.FakeDelegate;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * MeetingPlanning.scheduleNext starts it. Planning opens 8 weeks before the meeting is due (timer at
  * planningOpensAt) or at once when the meeting is brought forward (PI5); the purchasing officer's task is due 4
  * weeks before (planByAt); a meeting planned another way ends the wait at either stage. The meeting itself is
- * started by a test double of startPlannedMeetingDelegate that refuses a date less than 4 weeks ahead (C2).
+ * started by the REAL {@link PlanningDelegates.StartPlannedMeeting}, registered with Camunda's {@link Mocks}, on a
+ * mocked {@link MeetingPlanning} (which refuses a date less than 4 weeks ahead, C2).
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/cmm-next-meeting.bpmn")
@@ -66,21 +71,20 @@ class NextMeetingProcessTest {
     /** 28 days before the due date (C2 notice): planned by the end of Wednesday 16 June 2027. */
     private static final Date PLAN_BY_AT = london("2027-06-16T23:59:59");
 
-    private FakeDelegate startPlannedMeeting;
+    private MeetingPlanning planning;
 
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegateWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2027-01-19T11:00");
-        startPlannedMeeting = FakeDelegate.register("startPlannedMeetingDelegate", execution -> {
-            // As PlanningDelegates.StartPlannedMeeting: MeetingPlanning.startMeeting starts the meeting's own
-            // process, whose planMeetingDelegate refuses a date less than 4 weeks ahead (MeetingService.plan).
-            LocalDate date = FormValues.date(execution.getVariable("meetingDate"), "C2", "The meeting date");
-            MeetingService.requireNotice(date, TestClock.today()); // the real C2 rule
-            execution.setVariable("meetingReference", "CMM-" + FormValues.text(execution.getVariable("serviceCode"))
-                    + "-" + KEY_DATE.format(date));
-        });
+        planning = mock(MeetingPlanning.class);
+        // MeetingPlanning.startMeeting starts the meeting's own process and returns its reference
+        when(planning.startMeeting(any(), any(), any())).thenAnswer(invocation -> "CMM-" + invocation.getArgument(0)
+                + "-" + KEY_DATE.format(invocation.<LocalDate>getArgument(1)));
+
+        // the real bean, under the name the model's delegateExpression uses
+        Mocks.register("startPlannedMeetingDelegate", new PlanningDelegates.StartPlannedMeeting(planning));
     }
 
     @AfterEach
@@ -180,7 +184,7 @@ class NextMeetingProcessTest {
                         "Event_PlanningOpens", "Gateway_PlanningOpen")
                 .hasNotPassed("Event_BroughtForward", "Event_PlannedAnotherWayEarly");
         assertThat(jobQuery().processInstanceId(planner.getId()).count()).isZero();
-        assertThat(startPlannedMeeting.attempts()).isZero();
+        verifyNoInteractions(planning);
     }
 
     @Test
@@ -193,11 +197,7 @@ class NextMeetingProcessTest {
         TestClock.setTo("2027-05-20T10:00");
         complete(plan, withVariables("meetingDate", "2027-07-01"));
 
-        assertThat(startPlannedMeeting.callCount()).isEqualTo(1);
-        FakeDelegate.Call call = startPlannedMeeting.lastCall();
-        assertThat(call.activityId()).isEqualTo("Task_StartMeeting");
-        assertThat(call.processInstanceId()).isEqualTo(planner.getId());
-        assertThat(call.variables()).containsEntry("serviceCode", SERVICE_CODE).containsEntry("meetingDate", "2027-07-01");
+        verify(planning).startMeeting(SERVICE_CODE, LocalDate.of(2027, 7, 1), planner.getId());
         assertThat(planner).hasPassedInOrder("Task_PlanNextMeeting", "Task_StartMeeting", "EndEvent_MeetingPlanned")
                 .hasNotPassed("EndEvent_NotNeeded", "EndEvent_NotNeededEarly")
                 .variables().containsEntry("meetingReference", "CMM-SP101-20270701");
@@ -211,21 +211,26 @@ class NextMeetingProcessTest {
         ProcessInstance planner = scheduleNext();
         Task plan = openPlanning(planner);
         TestClock.setTo("2027-05-20T10:00");
+        // C2 is MeetingService's rule, reached through MeetingPlanning.startMeeting
+        when(planning.startMeeting(SERVICE_CODE, LocalDate.of(2027, 6, 16), planner.getId())).thenThrow(
+                new BusinessRuleViolation("C2", "The provider must be told at least 4 weeks before the meeting; "
+                        + "choose a date on or after 2027-06-17."));
 
         assertThatThrownBy(() -> complete(plan, withVariables("meetingDate", "2027-06-16")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage("C2: The provider must be told at least 4 weeks before the meeting; choose a date on or"
                         + " after 2027-06-17.");
 
-        assertThat(startPlannedMeeting.attempts()).isEqualTo(1);
-        assertThat(startPlannedMeeting.callCount()).isZero();
+        verify(planning).startMeeting(SERVICE_CODE, LocalDate.of(2027, 6, 16), planner.getId());
         assertPlanningTask(planner, PLAN_BY_AT);
         assertThat(task(planner).getId()).as("the same task").isEqualTo(plan.getId());
         assertThat(planner).isNotEnded().hasNotPassed("Task_StartMeeting");
 
         complete(task(planner), withVariables("meetingDate", "2027-06-17"));
-        assertThat(startPlannedMeeting.callCount()).isEqualTo(1);
+        verify(planning).startMeeting(SERVICE_CODE, LocalDate.of(2027, 6, 17), planner.getId());
         assertThat(planner).hasPassed("EndEvent_MeetingPlanned").isEnded();
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(planner.getId())
+                .variableName("meetingReference").singleResult().getValue()).isEqualTo("CMM-SP101-20270617");
     }
 
     @Test
@@ -253,6 +258,7 @@ class NextMeetingProcessTest {
         assertThat(jobQuery().processInstanceId(planner.getId()).count()).as("the 8-week timer is gone").isZero();
 
         complete(task(planner), withVariables("meetingDate", "2027-03-10"));
+        verify(planning).startMeeting(SERVICE_CODE, LocalDate.of(2027, 3, 10), planner.getId());
         assertThat(planner).hasPassed("EndEvent_MeetingPlanned").isEnded();
     }
 
@@ -285,7 +291,7 @@ class NextMeetingProcessTest {
                 .hasNotPassed("Event_PlanningOpens", "Task_PlanNextMeeting", "EndEvent_NotNeeded")
                 .isEnded();
         assertThat(jobQuery().processInstanceId(planner.getId()).count()).isZero();
-        assertThat(startPlannedMeeting.attempts()).isZero();
+        verifyNoInteractions(planning);
     }
 
     @Test
@@ -302,6 +308,6 @@ class NextMeetingProcessTest {
                 .hasNotPassed("Task_StartMeeting", "EndEvent_MeetingPlanned", "EndEvent_NotNeededEarly")
                 .isEnded();
         assertThat(taskQuery().taskId(plan.getId()).count()).as("the task is withdrawn").isZero();
-        assertThat(startPlannedMeeting.attempts()).isZero();
+        verifyNoInteractions(planning);
     }
 }
