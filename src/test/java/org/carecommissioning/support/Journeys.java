@@ -1,5 +1,6 @@
 package org.carecommissioning.support;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,19 @@ public class Journeys {
                 "quarterly-invoicing", Map.of("financialYear", financialYear, "quarter", quarter)));
         scenario.executeDueJobs(run.getId());
         return run;
+    }
+
+    /**
+     * R10: one attended one-off treatment for a client of the world's organisation, with a therapist of its own,
+     * invoiced in Q2 of 2026/27 (Jul-Sep 2026): the running invoice process.
+     */
+    public ProcessInstance invoicedTreatmentInQ2(World world, String therapistName, String client, String attendedAt) {
+        Therapist therapist = scenario.therapistOn(world.partnership(), therapistName, LocalDate.of(2028, 1, 1),
+                LocalDate.of(2028, 1, 1), null);
+        ProcessInstance referral = authorisedReferral(world, client, 1, 0);
+        session(referral, therapist, attendedAt, "attended", null);
+        invoiceRun(2026, 2);
+        return invoiceInstance("INV-" + world.organisation().getCode() + "-2026Q2");
     }
 
     public ProcessInstance invoiceInstance(String invoiceNumber) {

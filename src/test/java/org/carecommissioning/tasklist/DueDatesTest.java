@@ -134,15 +134,9 @@ class DueDatesTest {
     void paymentAndLateFee() {
         Scenario.now(LocalDateTime.of(2026, 11, 22, 9, 0));
         World world = scenario.world(LocalDate.of(2026, 7, 1));
-        Therapist therapist = scenario.therapistOn(world.partnership(), "Ivy Invoice", LocalDate.of(2028, 1, 1),
-                LocalDate.of(2028, 1, 1), null);
-        ProcessInstance referral = journeys.authorisedReferral(world, "Quinn Quarter", 1, 0);
-        journeys.session(referral, therapist, "2026-08-10T10:00", "attended", null);
-
-        journeys.invoiceRun(2026, 2);
+        ProcessInstance invoice = journeys.invoicedTreatmentInQ2(world, "Ivy Invoice", "Quinn Quarter", "2026-08-10T10:00");
         String number = "INV-" + world.organisation().getCode() + "-2026Q2";
         assertThat(invoices.get(number).getIssueDate()).isEqualTo(LocalDate.of(2026, 11, 22));
-        ProcessInstance invoice = journeys.invoiceInstance(number);
         Task payment = taskService.createTaskQuery().processInstanceId(invoice.getId()).singleResult();
         assertDue(payment, LocalDate.of(2026, 12, 20));
 

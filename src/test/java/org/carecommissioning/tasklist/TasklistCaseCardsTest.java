@@ -27,7 +27,6 @@ import org.carecommissioning.support.ApplicationTest;
 import org.carecommissioning.support.Journeys;
 import org.carecommissioning.support.Scenario;
 import org.carecommissioning.support.Scenario.World;
-import org.carecommissioning.therapist.Therapist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -143,13 +142,8 @@ class TasklistCaseCardsTest {
     void invoice() {
         Scenario.now(LocalDateTime.of(2026, 11, 22, 9, 0));
         World world = scenario.world(LocalDate.of(2026, 7, 1));
-        Therapist therapist = scenario.therapistOn(world.partnership(), "Ivy Cards", LocalDate.of(2028, 1, 1),
-                LocalDate.of(2028, 1, 1), null);
-        ProcessInstance referral = journeys.authorisedReferral(world, "Ivan Invoiced", 1, 0);
-        journeys.session(referral, therapist, "2026-07-10T10:00", "attended", null);
-        journeys.invoiceRun(2026, 2);
+        ProcessInstance invoice = journeys.invoicedTreatmentInQ2(world, "Ivy Cards", "Ivan Invoiced", "2026-07-10T10:00");
         String number = "INV-" + world.organisation().getCode() + "-2026Q2";
-        ProcessInstance invoice = journeys.invoiceInstance(number);
 
         assertCard(Journeys.FINANCE, Roles.FINANCE, scenario.task(invoice, "Task_RecordPayment"), number,
                 world.organisation().getName(), "Ivan Invoiced");
