@@ -17,6 +17,6 @@ class MarkReturnRecordedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        returns.recorded(PiReturnVariables.of(execution).returnReference(), CurrentUser.of(execution));
+        returns.recorded(PiReturnVariables.of(execution).recordedReturnReference(), CurrentUser.of(execution));
     }
 }

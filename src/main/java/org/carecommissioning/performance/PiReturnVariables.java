@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.carecommissioning.performance.PiReturn.Submission;
 import org.carecommissioning.performance.PiReturns.Check;
 import org.carecommissioning.performance.PiReturns.CheckFindings;
+import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.DisplayDates;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
@@ -28,6 +29,7 @@ final class PiReturnVariables {
     static final String RESUBMIT_BY = "resubmitBy";
     static final String CHECKED_BY = "checkedBy";
     static final String RETURN_OVERDUE = "returnOverdue";
+    static final String DATA_RECORDED = "dataRecorded";
 
     private final DelegateExecution execution;
 
@@ -66,6 +68,15 @@ final class PiReturnVariables {
 
     String returnReference() {
         return (String) execution.getVariable(RETURN_REFERENCE);
+    }
+
+    /** PI6: the return whose figures the data input clerk confirms are now in the performance system. */
+    String recordedReturnReference() {
+        if (!flag(DATA_RECORDED)) {
+            throw new BusinessRuleViolation("PI6",
+                    "Tick \"The data has been recorded\" once the return's figures are in the performance system.");
+        }
+        return returnReference();
     }
 
     /** PI2, PI4: the provider's submission (pi-return form, or the uploaded workbook's cells). */

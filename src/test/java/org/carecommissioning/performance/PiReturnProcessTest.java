@@ -426,6 +426,12 @@ class PiReturnProcessTest {
         Task recordData = task(instance);
         assertThat(recordData).hasCandidateGroup("data-input-clerk").isNotAssigned();
 
+        assertThatThrownBy(() -> completeAs(CLERK, recordData, withVariables("dataRecorded", false)))
+                .as("PI6: the clerk confirms the figures are in before the return is closed")
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("The data has been recorded");
+        verify(returns, never()).recorded(any(), any());
+        assertThat(instance).isWaitingAtExactly("Task_RecordReturnData");
+
         completeAs(CLERK, recordData, withVariables("dataRecorded", true));
 
         verify(returns).recorded(REFERENCE, CLERK);
