@@ -1,6 +1,8 @@
 package org.carecommissioning.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.carecommissioning.architecture.ModelFiles.files;
+import static org.carecommissioning.architecture.ModelFiles.matches;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +41,7 @@ class FormVariablesTest {
     void everySubmittedFieldIsRead() throws IOException {
         Set<String> namesInCode = namesInCode();
         List<String> unread = new ArrayList<>();
-        for (Path model : files(Path.of("processes"), ".bpmn")) {
+        for (Path model : files("processes", ".bpmn")) {
             String bpmn = Files.readString(model);
             String expressions = FORM_REF.matcher(bpmn).replaceAll("");
             for (String form : matches(FORM_REF, bpmn)) {
@@ -66,7 +66,7 @@ class FormVariablesTest {
     /** The string literals of src/main/java, plus the names the code builds from the checklist and indicators. */
     private static Set<String> namesInCode() throws IOException {
         Set<String> names = new TreeSet<>();
-        for (Path source : files(Path.of("src/main/java"), ".java")) {
+        for (Path source : files("src/main/java", ".java")) {
             names.addAll(matches(STRING_LITERAL, Files.readString(source)));
         }
         Set<String> suffixes = names.stream().filter(n -> Character.isUpperCase(n.charAt(0))).collect(
@@ -94,21 +94,6 @@ class FormVariablesTest {
                 keys.add(component.get("key").asText());
             }
             collect(component, keys);
-        }
-    }
-
-    private static Set<String> matches(Pattern pattern, String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
-
-    private static List<Path> files(Path folder, String extension) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(p -> p.toString().endsWith(extension)).sorted().toList();
         }
     }
 }

@@ -1,17 +1,16 @@
 package org.carecommissioning.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.carecommissioning.architecture.ModelFiles.files;
+import static org.carecommissioning.architecture.ModelFiles.matches;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,28 +77,11 @@ class ModelWiringTest {
         }
     }
 
-    private static Set<String> matches(Pattern pattern, String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
-
     private static String all(String folder, String extension) throws IOException {
         StringBuilder text = new StringBuilder();
         for (Path file : files(folder, extension)) {
             text.append(Files.readString(file));
         }
         return text.toString();
-    }
-
-    private static List<Path> files(String folder, String extension) throws IOException {
-        try (Stream<Path> paths = Files.list(Path.of(folder))) {
-            List<Path> found = new ArrayList<>(paths.filter(p -> p.toString().endsWith(extension)).sorted().toList());
-            assertThat(found).as("files in " + folder).isNotEmpty();
-            return found;
-        }
     }
 }
