@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
-  * Decision table {@code compliance-risk-level} (dmn/compliance-risk-level.dmn), rule C3 with seed 004 part 3.1
-  * appendix 2: a clause's risk is the highest level that any one of its answers points to. The table has hit policy
-  * FIRST, so the order of its rows (High, then Medium, then Low) is tested as well as every row.
-  */
+ * Decision table {@code compliance-risk-level} (dmn/compliance-risk-level.dmn), rule C3 with seed 004 part 3.1
+ * appendix 2: a clause's risk is the highest level that any one of its answers points to. The table has hit policy
+ * FIRST, so the order of its rows (High, then Medium, then Low) is tested as well as every row.
+ */
 @DisplayName("C3 compliance-risk-level decision")
 class ComplianceRiskLevelDecisionTest {
 

@@ -29,11 +29,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
-  * Decision table {@code pi-trigger} (dmn/pi-trigger.dmn), rules PI3 (yearly minimum thresholds that an analyst
-  * edits), PI4 (no trigger missed) and PI5 (a missed trigger needs an explanation); red font for availability,
-  * utilisation and staffing (seed 004 part 3.2, 3.1.1). The thresholds are the analyst-set figures for 2025/26 and
-  * 2026/27.
-  */
+ * Decision table {@code pi-trigger} (dmn/pi-trigger.dmn), rules PI3 (yearly minimum thresholds that an analyst
+ * edits), PI4 (no trigger missed) and PI5 (a missed trigger needs an explanation); red font for availability,
+ * utilisation and staffing (seed 004 part 3.2, 3.1.1). The thresholds are the analyst-set figures for 2025/26 and
+ * 2026/27.
+ */
 @DisplayName("PI3 pi-trigger decision")
 class PiTriggerDecisionTest {
 
@@ -224,10 +224,10 @@ class PiTriggerDecisionTest {
     }
 
     /**
-      * What an analyst does in the Modeler for a new year: copy the twelve rows of {@code fromYear}, give them
-      * {@code toYear} (and fresh ids), and change one indicator's threshold from {@code oldThreshold} to
-      * {@code newThreshold}.
-      */
+     * What an analyst does in the Modeler for a new year: copy the twelve rows of {@code fromYear}, give them
+     * {@code toYear} (and fresh ids), and change one indicator's threshold from {@code oldThreshold} to
+     * {@code newThreshold}.
+     */
     private static String withNewYear(String table, String fromYear, String toYear, String indicator,
             int oldThreshold, int newThreshold) {
         String fromId = fromYear.replace('/', '_');
@@ -254,11 +254,11 @@ class PiTriggerDecisionTest {
     }
 
     /**
-      * Checks that for every year present, each of the six indicators has exactly one row testing {@code < t} with
-      * outputs (t, breached, red font for SPI1-3) and one row testing {@code >= t} with outputs (t, not breached, no
-      * red font), with the same t, and that each annotation names PI3, the year, the indicator and the minimum.
-      * Returns the thresholds by year and indicator.
-      */
+     * Checks that for every year present, each of the six indicators has exactly one row testing {@code < t} with
+     * outputs (t, breached, red font for SPI1-3) and one row testing {@code >= t} with outputs (t, not breached, no
+     * red font), with the same t, and that each annotation names PI3, the year, the indicator and the minimum.
+     * Returns the thresholds by year and indicator.
+     */
     private static Map<String, Map<String, Double>> assertTwoRowsPerYearAndIndicator(DmnModelInstance model) {
         Map<String, Map<String, List<Rule>>> below = new TreeMap<>();
         Map<String, Map<String, List<Rule>>> atOrAbove = new TreeMap<>();

@@ -1,10 +1,9 @@
 package org.carecommissioning.referral;
 
-import org.carecommissioning.support.DmnTestSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.variable.Variables;
+import org.carecommissioning.support.DmnTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,10 @@
 package org.carecommissioning.referral;
 
-import org.carecommissioning.support.DmnTestSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.variable.Variables;
+import org.carecommissioning.support.DmnTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

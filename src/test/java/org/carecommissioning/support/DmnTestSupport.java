@@ -27,11 +27,11 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
-  * Shared plumbing for the standalone DMN decision tests: no Spring context, no process engine.
-  * Evaluates a decision from the classpath resource {@code dmn/<key>.dmn} with the default
-  * (feel-scala) DMN engine and records which rule ids matched, so each test can assert the row
-  * it exercises as well as the output values.
-  */
+ * Shared plumbing for the standalone DMN decision tests: no Spring context, no process engine.
+ * Evaluates a decision from the classpath resource {@code dmn/<key>.dmn} with the default
+ * (feel-scala) DMN engine and records which rule ids matched, so each test can assert the row
+ * it exercises as well as the output values.
+ */
 public final class DmnTestSupport {
 
     /** Every rule annotation must start with a rule ID from RULES.md. */
@@ -94,11 +94,11 @@ public final class DmnTestSupport {
     }
 
     /**
-      * Checks what makes a table traceable and deployable (RULES.md preamble, X3): every rule has a
-      * description starting with a rule ID, the decision has a positive history time to live and a
-      * version tag, the hit policy is UNIQUE, and the table has the expected number of rows (so a
-      * row added without a test is noticed).
-      */
+     * Checks what makes a table traceable and deployable (RULES.md preamble, X3): every rule has a
+     * description starting with a rule ID, the decision has a positive history time to live and a
+     * version tag, the hit policy is UNIQUE, and the table has the expected number of rows (so a
+     * row added without a test is noticed).
+     */
     public static void assertTraceableDecision(String decisionKey, int expectedRuleCount) {
         assertTraceableDecision(decisionKey, expectedRuleCount, HitPolicy.UNIQUE);
     }
