@@ -17,21 +17,31 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.carecommissioning.testing.TestClock.LONDON;
 import static org.carecommissioning.testing.TestClock.london;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,14 +50,21 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.organisation.OrganisationService;
+import org.carecommissioning.partnership.Partnership;
+import org.carecommissioning.partnership.PartnershipService;
+import org.carecommissioning.referral.ReferralService.Authorisation;
+import org.carecommissioning.referral.ReferralService.Evaluation;
+import org.carecommissioning.referral.ReferralService.NewReferral;
+import org.carecommissioning.referral.TreatmentSessionService.OutcomeFacts;
 import org.carecommissioning.shared.BusinessRuleViolation;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.ProcessDates;
-import org.carecommissioning.shared.ProcessVariables;
-import org.carecommissioning.testing.FakeDelegate;
-import org.carecommissioning.testing.FakeTaskListener;
+import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.testing.TestClock;
+import org.carecommissioning.therapist.Therapist;
+import org.carecommissioning.therapist.TherapistService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -56,12 +73,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
 
 /**
  * processes/referral.bpmn with the REAL decision tables treatment-plan, evaluation-forms and cancellation-charge
- * (dmn/*.dmn), on a plain in-memory engine. The delegates and task listeners are test doubles that keep a tiny
- * in-memory referral (treatments authorised and used, sessions booked) and set the same variables as the real
- * Spring beans, so every gateway is decided as in production.
+ * (dmn/*.dmn), on a plain in-memory engine, with the REAL delegate beans and task listeners registered under their
+ * bean names with Camunda's {@link Mocks}. The services they call ({@link ReferralService},
+ * {@link TreatmentSessionService}, {@link PartnershipService}, {@link OrganisationService}, {@link TherapistService},
+ * {@link NotificationService} and the client's letters, {@link ClientMails}) are Mockito mocks; the referrals and
+ * sessions they return are mocked entities whose counts (treatments authorised and used) follow the service calls,
+ * so every gateway is decided as in production. Each test walks one path and asserts the path, the variables the
+ * delegates write and the service calls they make; the rules themselves (R1-R9) are the services' and are tested
+ * there (a refusal here is the mocked service throwing the rule's BusinessRuleViolation).
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {
@@ -69,7 +92,7 @@ import org.junit.jupiter.params.provider.ValueSource;
         "dmn/treatment-plan.dmn",
         "dmn/evaluation-forms.dmn",
         "dmn/cancellation-charge.dmn"})
-@DisplayName("referral process with the real DMN tables (R1-R8, X1-X3)")
+@DisplayName("referral process with the real delegates and DMN tables (R1-R8, X1-X3)")
 class ReferralProcessTest {
 
     /** Injected by ProcessEngineExtension. */
@@ -77,277 +100,190 @@ class ReferralProcessTest {
 
 
     private static final String PROCESS = "referral";
+    private static final String REFERRER = "jo.commissioner";
     private static final int TREATMENT_MINUTES = 60; // R5
+    private static final int TREATMENT_COST_PENCE = 4_500;
     private static final LocalDate HOPE_PARTNERSHIP_ENDS = LocalDate.of(2026, 9, 30);
+    private static final String COORDINATOR_EMAIL = "coordinator@provider.example";
 
-    /** Partnerships of the two commissioning organisations used here: id, group, end date. */
-    private record PartnershipFixture(long id, String commissionerGroup, LocalDate endDate) {
+    /** A commissioning organisation, its group and its partnership with the provider (R1). */
+    private record PartnershipFixture(long organisationId, String name, String commissionerGroup, long partnershipId,
+            String reference, LocalDate endDate) {
     }
 
     private static final Map<String, PartnershipFixture> PARTNERSHIPS = Map.of(
-            "HOPE", new PartnershipFixture(7L, "co-hope", HOPE_PARTNERSHIP_ENDS),
-            "IXW", new PartnershipFixture(8L, "co-ixw", LocalDate.of(2026, 12, 31)));
+            "HOPE", new PartnershipFixture(3L, "Hope Community Group", "co-hope", 7L, "P-HOPE-20260401",
+                    HOPE_PARTNERSHIP_ENDS),
+            "IXW", new PartnershipFixture(5L, "Ixworth Carers", "co-ixw", 8L, "P-IXW-20260701",
+                    LocalDate.of(2026, 12, 31)));
 
-    /** Therapists on the project: id (the booking form's value), full name, Camunda user id. */
-    private record TherapistFixture(String name, String userId) {
+    /** Therapists on the project: id (the booking form's value), full name, Camunda user id, e-mail. */
+    private record TherapistFixture(String name, String userId, String email) {
     }
 
     private static final Map<Long, TherapistFixture> THERAPISTS = Map.of(
-            3L, new TherapistFixture("Sam Jones", "sam.jones"),
-            4L, new TherapistFixture("Alex Khan", "alex.khan"));
+            3L, new TherapistFixture("Sam Jones", "sam.jones", "sam.jones@provider.example"),
+            4L, new TherapistFixture("Alex Khan", "alex.khan", "alex.khan@provider.example"));
 
-    // --- the in-memory referral the fakes keep, as ReferralService / TreatmentSessionService would -------------
-
-    private final Map<Long, ReferralState> referrals = new HashMap<>();
-    private final Map<Long, SessionState> sessions = new HashMap<>();
-    private long nextReferralId = 101;
-    private long nextSessionId = 501;
-    /** When set, the outcome fake reports these notice hours instead of computing them (see reportNoticeHours). */
-    private Double reportedNoticeHours;
-
-    private static final class ReferralState {
-        final long id;
-        final String number;
-        final PartnershipFixture partnership;
-        int treatmentsAuthorised;
-        int treatmentsUsed;
-        String status = "REFERRED";
-
-        ReferralState(long id, String number, PartnershipFixture partnership) {
-            this.id = id;
-            this.number = number;
-            this.partnership = partnership;
-        }
-
-        int treatmentsRemaining() {
-            return treatmentsAuthorised - treatmentsUsed;
-        }
-    }
-
-    private record SessionState(long referralId, int sessionNumber, LocalDateTime startsAt, long therapistId) {
-    }
-
-    private FakeDelegate registerReferral;
-    private FakeDelegate declineReferral;
-    private FakeDelegate recordAuthorisation;
-    private FakeDelegate referralAuthorisedMail;
-    private FakeTaskListener bookingOptions;
-    private FakeDelegate scheduleSession;
-    private FakeDelegate appointmentBookedMail;
-    private FakeDelegate registerSessionOutcome;
-    private FakeDelegate applyCancellationCharge;
-    private FakeTaskListener treatmentDiary;
-    private FakeDelegate completeTreatmentPlan;
-    private FakeDelegate lapseReferral;
+    private ReferralService referralService;
+    private TreatmentSessionService sessionService;
+    private PartnershipService partnerships;
+    private NotificationService notifications;
     /** The real client-mail delegates run against this mock (X2, Tasklist 7). */
     private ClientMails clientMails;
 
+    // --- the mocked entities' state: what ReferralService and TreatmentSessionService have recorded so far --------
+
+    /** A referral as the mocked ReferralService returns it; its counts follow the service calls. */
+    private static final class ReferralRecord {
+        final Referral entity = mock(Referral.class);
+        final PartnershipFixture partnership;
+        int treatmentsAuthorised;
+        int treatmentsUsed;
+        long treatmentsGiven;
+        int sessions;
+
+        ReferralRecord(PartnershipFixture partnership) {
+            this.partnership = partnership;
+        }
+    }
+
+    /** A session as the mocked TreatmentSessionService returns it; its status follows the outcome recorded. */
+    private static final class SessionRecord {
+        final TreatmentSession entity = mock(TreatmentSession.class);
+        final ReferralRecord referral;
+        SessionStatus status = SessionStatus.BOOKED;
+        boolean usesTreatment;
+
+        SessionRecord(ReferralRecord referral) {
+            this.referral = referral;
+        }
+    }
+
+    private final Map<Long, ReferralRecord> referrals = new HashMap<>();
+    private final Map<Long, SessionRecord> sessions = new HashMap<>();
+    private long nextReferralId = 101;
+    private long nextSessionId = 501;
+    /** The hours of notice TreatmentSessionService reports for the next outcome recorded (it works them out, R6). */
+    private double reportedNoticeHours;
+
     @BeforeEach
-    void registerTestDoubles() {
+    void registerDelegatesWithMockedServices() {
         // Spring's engine may live in the same JVM: point the assertions at this test's engine.
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-04-01T09:00");
-
-        registerReferral = FakeDelegate.register("registerReferralDelegate", execution -> {
-            String code = (String) execution.getVariable("organisationCode");
-            PartnershipFixture partnership = PARTNERSHIPS.get(code);
-            if (partnership == null) {
-                throw new BusinessRuleViolation("R1", code + " has no live partnership with the provider.");
-            }
-            long id = nextReferralId++;
-            ReferralState referral = new ReferralState(id, String.format("R-%s-%05d", code, id - 100), partnership);
-            referrals.put(id, referral);
-            execution.setProcessBusinessKey(referral.number);
-            execution.setVariable("referralId", id);
-            execution.setVariable("referralNumber", referral.number);
-            execution.setVariable("partnershipId", partnership.id());
-            execution.setVariable("commissionerGroup", partnership.commissionerGroup());
-            execution.setVariable("partnershipEndDate", partnership.endDate().toString());
-            execution.setVariable("partnershipEndsAt", ProcessDates.endOfDay(partnership.endDate(), LONDON));
-        });
-
-        declineReferral = FakeDelegate.register("declineReferralDelegate", execution -> {
-            ReferralState referral = referral(execution.getVariable("referralId"));
-            if (FormValues.text(execution.getVariable("declineReason")) == null) {
-                throw new BusinessRuleViolation("R2", "Say why the client is not eligible.");
-            }
-            referral.status = "DECLINED";
-        });
-
-        recordAuthorisation = FakeDelegate.register("recordAuthorisationDelegate", execution -> {
-            // As RecordAuthorisationDelegate + ReferralService.authorise: refuse what the tables refuse.
-            Map<String, Object> plan = ProcessVariables.decision(execution, "treatmentPlan");
-            Map<String, Object> forms = ProcessVariables.decision(execution, "evaluationForms");
-            Integer treatments = FormValues.integer(execution.getVariable("treatmentsAuthorised"), "R3",
-                    "The number of treatments");
-            if (treatments == null || !Boolean.TRUE.equals(plan.get("allowed"))) {
-                throw new BusinessRuleViolation("R3", "A treatment plan is a one-off treatment (1) or a series of 4, 5"
-                        + " or 6 treatments; " + (treatments == null ? "no number" : treatments)
-                        + " cannot be authorised.");
-            }
-            if (forms.get("finalForm") == null) {
-                throw new BusinessRuleViolation("R8", "The evaluation-forms table has no rule for " + treatments
-                        + " treatments; ask a business analyst to check it.");
-            }
-            Number contribution = FormValues.number(execution.getVariable("clientContributionPounds"), "R9",
-                    "The client's contribution");
-            if (contribution == null || contribution.doubleValue() < 0 || contribution.doubleValue() > 20) {
-                throw new BusinessRuleViolation("R9", "The client's contribution must be between £0.00 and £20.00.");
-            }
-            ReferralState referral = referral(execution.getVariable("referralId"));
-            referral.treatmentsAuthorised = treatments;
-            referral.status = "AUTHORISED";
-            execution.setVariable("planType", plan.get("planType"));
-            execution.setVariable("diaryAfterEachTreatment", Boolean.TRUE.equals(forms.get("diaryAfterEachTreatment")));
-            execution.setVariable("finalForm", forms.get("finalForm"));
-            execution.setVariable("treatmentsRemaining", referral.treatmentsRemaining());
-            execution.removeVariable("treatmentPlan");
-            execution.removeVariable("evaluationForms");
-        });
-
-        referralAuthorisedMail = FakeDelegate.register("referralAuthorisedMailDelegate",
-                execution -> referral(execution.getVariable("referralId")));
-
-        // the real one: it has no dependencies, and it is what turns a typed count into the table's whole number
-        Mocks.register("authorisationFormListener", new AuthorisationFormListener());
-
-        bookingOptions = FakeTaskListener.register("bookingOptionsListener", task -> {
-            task.getExecution().setVariable("therapistOptions", SpinValues.jsonValue(
-                    "[{\"label\":\"Sam Jones\",\"value\":\"3\"},{\"label\":\"Alex Khan\",\"value\":\"4\"}]").create());
-            task.getExecution().removeVariable("appointmentAt");
-        });
-
-        scheduleSession = FakeDelegate.register("scheduleSessionDelegate", execution -> {
-            ReferralState referral = referral(execution.getVariable("referralId"));
-            Object therapist = execution.getVariable("therapistId");
-            if (therapist == null || therapist.toString().isBlank()) {
-                throw new BusinessRuleViolation("R4", "Choose a therapist available on this project.");
-            }
-            long therapistId = Long.parseLong(therapist.toString());
-            TherapistFixture booked = THERAPISTS.get(therapistId);
-            LocalDateTime startsAt = FormValues.dateTime(execution.getVariable("appointmentAt"), LONDON, "R4",
-                    "The appointment time");
-            if (startsAt == null) {
-                throw new BusinessRuleViolation("R4", "The appointment time is required.");
-            }
-            if (startsAt.toLocalDate().isAfter(referral.partnership.endDate())) {
-                throw new BusinessRuleViolation("R1", "No treatment may be booked after the partnership ends on "
-                        + referral.partnership.endDate() + ".");
-            }
-            long sessionId = nextSessionId++;
-            int sessionNumber = (int) sessions.values().stream().filter(s -> s.referralId() == referral.id).count() + 1;
-            sessions.put(sessionId, new SessionState(referral.id, sessionNumber, startsAt, therapistId));
-            execution.setVariable("sessionId", sessionId);
-            execution.setVariable("sessionNumber", sessionNumber);
-            execution.setVariable("appointmentAt", startsAt.toString());
-            execution.setVariable("sessionEndsAt", ProcessDates.endOfDayNotBefore(startsAt.toLocalDate(),
-                    TestClock.today(), LONDON));
-            execution.setVariable("therapistName", booked.name());
-            execution.setVariable("therapistUserId", booked.userId());
-        });
-
-        appointmentBookedMail = FakeDelegate.register("appointmentBookedMailDelegate",
-                execution -> session(execution.getVariable("sessionId")));
+        referralService = mock(ReferralService.class);
+        sessionService = mock(TreatmentSessionService.class);
+        partnerships = mock(PartnershipService.class);
+        notifications = mock(NotificationService.class);
         clientMails = mock(ClientMails.class);
+        OrganisationService organisations = mock(OrganisationService.class);
+        TherapistService therapists = mock(TherapistService.class);
+        CareProperties care = new CareProperties(LONDON, null,
+                new CareProperties.Mail("care@provider.example", COORDINATOR_EMAIL),
+                new CareProperties.Provider("Care Commissioning", null), TREATMENT_COST_PENCE, 2_000, 28, 28);
+        // the engine's clock, which TestClock sets, is the application's clock here
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
+        when(clock.getZone()).thenReturn(LONDON);
+
+        PARTNERSHIPS.values().forEach(fixture -> {
+            Organisation organisation = mock(Organisation.class);
+            when(organisation.getName()).thenReturn(fixture.name());
+            when(organisation.getGroupId()).thenReturn(fixture.commissionerGroup());
+            when(organisations.get(fixture.organisationId())).thenReturn(organisation);
+            Partnership partnership = mock(Partnership.class);
+            when(partnership.getId()).thenReturn(fixture.partnershipId());
+            when(partnership.getReference()).thenReturn(fixture.reference());
+            when(partnership.getCommissioningOrganisationId()).thenReturn(fixture.organisationId());
+            when(partnership.getEndDate()).thenReturn(fixture.endDate());
+            when(partnership.getTreatmentMinutes()).thenReturn(TREATMENT_MINUTES);
+            when(partnerships.get(fixture.partnershipId())).thenReturn(partnership);
+            when(partnerships.isLive(fixture.partnershipId())).thenReturn(true);
+        });
+        List<Therapist> onTheProject = new ArrayList<>();
+        THERAPISTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(fixture -> {
+            Therapist therapist = mock(Therapist.class);
+            when(therapist.getId()).thenReturn(fixture.getKey());
+            when(therapist.getFullName()).thenReturn(fixture.getValue().name());
+            when(therapist.getUserId()).thenReturn(fixture.getValue().userId());
+            when(therapist.getEmail()).thenReturn(fixture.getValue().email());
+            when(therapists.get(fixture.getKey())).thenReturn(therapist);
+            onTheProject.add(therapist);
+        });
+
+        when(referralService.refer(any())).thenAnswer(invocation -> newReferral(invocation.getArgument(0)));
+        when(referralService.get(anyLong())).thenAnswer(invocation -> referral(invocation.getArgument(0)).entity);
+        when(referralService.commissionerGroupOf(anyLong()))
+                .thenAnswer(invocation -> referral(invocation.getArgument(0)).partnership.commissionerGroup());
+        when(referralService.authorise(anyLong(), any(), any())).thenAnswer(invocation -> {
+            ReferralRecord referral = referral(invocation.getArgument(0));
+            Authorisation authorisation = invocation.getArgument(2);
+            referral.treatmentsAuthorised = authorisation.treatments();
+            when(referral.entity.getStatus()).thenReturn(ReferralStatus.AUTHORISED);
+            when(referral.entity.getPlanType()).thenReturn(authorisation.planType());
+            when(referral.entity.getDiaryAfterEachTreatment()).thenReturn(authorisation.diaryAfterEachTreatment());
+            when(referral.entity.getFinalForm()).thenReturn(authorisation.finalForm());
+            when(referral.entity.getClientContributionPence())
+                    .thenReturn((int) Math.round(authorisation.clientContributionPounds().doubleValue() * 100));
+            return referral.entity;
+        });
+        when(referralService.decline(anyLong(), any(), any()))
+                .thenAnswer(invocation -> referral(invocation.getArgument(0)).entity);
+        when(referralService.recordEvaluation(anyLong(), any()))
+                .thenAnswer(invocation -> referral(invocation.getArgument(0)).entity);
+        when(referralService.lapse(anyLong())).thenAnswer(invocation -> referral(invocation.getArgument(0)).entity);
+
+        when(sessionService.therapistsAvailableFor(anyLong())).thenReturn(onTheProject);
+        when(sessionService.book(anyLong(), anyLong(), any(), any())).thenAnswer(invocation -> newSession(
+                referral(invocation.getArgument(0)), invocation.getArgument(1), invocation.getArgument(2)));
+        when(sessionService.get(anyLong())).thenAnswer(invocation -> session(invocation.getArgument(0)).entity);
+        when(sessionService.recordOutcome(anyLong(), any(), any(), any(), any())).thenAnswer(invocation -> {
+            SessionRecord session = session(invocation.getArgument(0));
+            SessionOutcome outcome = invocation.getArgument(1);
+            session.status = outcome.status();
+            if (outcome == SessionOutcome.ATTENDED) { // R10: a treatment given uses one authorised treatment
+                session.usesTreatment = true;
+                session.referral.treatmentsUsed++;
+                session.referral.treatmentsGiven++;
+            }
+            return new OutcomeFacts(outcome.cancelledBy(), reportedNoticeHours);
+        });
+        when(sessionService.applyCancellationCharge(anyLong(), anyBoolean(), anyBoolean())).thenAnswer(invocation -> {
+            SessionRecord session = session(invocation.getArgument(0));
+            if (invocation.<Boolean>getArgument(2)) {
+                session.usesTreatment = true;
+                session.referral.treatmentsUsed++;
+            }
+            return session.entity;
+        });
+        when(sessionService.recordDiary(anyLong(), any(), any()))
+                .thenAnswer(invocation -> session(invocation.getArgument(0)).entity);
+        when(sessionService.treatmentsGiven(anyLong()))
+                .thenAnswer(invocation -> referral(invocation.getArgument(0)).treatmentsGiven);
+
+        // the real beans, under the names the model's delegateExpressions use
+        Mocks.register("registerReferralDelegate",
+                new RegisterReferralDelegate(referralService, partnerships, organisations, care));
+        Mocks.register("authorisationFormListener", new AuthorisationFormListener());
+        Mocks.register("declineReferralDelegate", new DeclineReferralDelegate(referralService));
+        Mocks.register("recordAuthorisationDelegate", new RecordAuthorisationDelegate(referralService));
+        Mocks.register("referralAuthorisedMailDelegate", new ReferralAuthorisedMailDelegate(referralService,
+                partnerships, organisations, notifications, care));
+        Mocks.register("checkPartnershipLiveDelegate", new CheckPartnershipLiveDelegate(partnerships));
+        Mocks.register("bookingOptionsListener", ReferralBeans.bookingOptions(sessionService, partnerships, care));
+        Mocks.register("lapseReferralDelegate", ReferralBeans.lapseReferral(referralService));
+        Mocks.register("scheduleSessionDelegate", new ScheduleSessionDelegate(sessionService, therapists, care, clock));
+        Mocks.register("appointmentBookedMailDelegate",
+                new AppointmentBookedMailDelegate(sessionService, therapists, notifications));
         Mocks.register("clientBookingMailDelegate", new ClientBookingMailDelegate(clientMails));
+        Mocks.register("registerSessionOutcomeDelegate",
+                new RegisterSessionOutcomeDelegate(sessionService, referralService, care, clock));
+        Mocks.register("applyCancellationChargeDelegate", new ApplyCancellationChargeDelegate(sessionService));
         Mocks.register("clientCancellationMailDelegate", new ClientCancellationMailDelegate(clientMails));
-
-        registerSessionOutcome = FakeDelegate.register("registerSessionOutcomeDelegate", execution -> {
-            // As RegisterSessionOutcomeDelegate + TreatmentSessionService.recordOutcome.
-            SessionOutcome outcome = SessionOutcome.fromFormValue(FormValues.text(execution.getVariable("sessionOutcome")));
-            SessionState session = session(execution.getVariable("sessionId"));
-            ReferralState referral = referrals.get(session.referralId());
-            LocalDateTime now = TestClock.now();
-            Long noticeMinutes = null;
-            if (outcome.isCancellation()) {
-                LocalDateTime notifiedAt = FormValues.dateTime(execution.getVariable("cancellationNotifiedAt"), LONDON,
-                        "R6", "The time the cancellation was notified");
-                if (notifiedAt == null) {
-                    throw new BusinessRuleViolation("R6", "Give the date and time the cancellation was notified.");
-                }
-                if (notifiedAt.isAfter(session.startsAt()) || notifiedAt.isAfter(now)) {
-                    throw new BusinessRuleViolation("R6", "The cancellation time " + notifiedAt + " is not possible.");
-                }
-                noticeMinutes = Duration.between(notifiedAt, session.startsAt()).toMinutes();
-            } else {
-                if (session.startsAt().isAfter(now)) {
-                    throw new BusinessRuleViolation("R6", "The appointment at " + session.startsAt()
-                            + " has not started yet; record attendance once it has taken place.");
-                }
-                if (outcome == SessionOutcome.NOT_ATTENDED) {
-                    noticeMinutes = 0L;
-                }
-            }
-            if (outcome == SessionOutcome.ATTENDED) {
-                referral.treatmentsUsed++; // R10: a treatment given is chargeable and uses one authorised treatment
-            }
-            double noticeHours = reportedNoticeHours != null ? reportedNoticeHours
-                    : noticeMinutes == null ? 0 : noticeMinutes / 60.0;
-            execution.setVariable("sessionAttended", outcome == SessionOutcome.ATTENDED);
-            execution.setVariable("evaluationDueAt", ProcessDates.endOfDayNotBefore(session.startsAt().toLocalDate(),
-                    TestClock.today(), LONDON));
-            execution.setVariable("cancelledBy", outcome.cancelledBy());
-            execution.setVariable("noticeHours", noticeHours);
-            execution.setVariable("treatmentsRemaining", referral.treatmentsRemaining());
-            execution.removeVariable("sessionOutcome");
-            execution.removeVariable("cancellationNotifiedAt");
-            execution.removeVariable("outcomeNotes");
-        });
-
-        applyCancellationCharge = FakeDelegate.register("applyCancellationChargeDelegate", execution -> {
-            Map<String, Object> charge = ProcessVariables.decision(execution, "cancellationCharge");
-            if (charge.isEmpty()) {
-                throw new IllegalStateException("The cancellation-charge table has no rule for "
-                        + execution.getVariable("cancelledBy") + " with " + execution.getVariable("noticeHours")
-                        + " hours' notice; ask a business analyst to check it.");
-            }
-            boolean chargeable = Boolean.TRUE.equals(charge.get("chargeable"));
-            boolean usesTreatment = Boolean.TRUE.equals(charge.get("usesTreatment"));
-            boolean reschedule = Boolean.TRUE.equals(charge.get("reschedule"));
-            SessionState session = session(execution.getVariable("sessionId"));
-            ReferralState referral = referrals.get(session.referralId());
-            if (usesTreatment) {
-                referral.treatmentsUsed++;
-            }
-            execution.setVariable("reschedule", reschedule);
-            execution.setVariable("treatmentsRemaining", referral.treatmentsRemaining());
-            execution.setVariable("lastOutcomeMessage", "Session " + session.sessionNumber() + ": "
-                    + (chargeable ? "charged to the commissioning organisation." : "not charged.")
-                    + (reschedule ? " Please rebook it with the client." : ""));
-            execution.removeVariable("cancellationCharge");
-        });
-
-        treatmentDiary = FakeTaskListener.register("treatmentDiaryListener", task -> {
-            session(task.getVariable("sessionId"));
-            if (FormValues.text(task.getVariable("diaryEntry")) == null) {
-                throw new BusinessRuleViolation("R8", "Write the treatment diary entry for this session.");
-            }
-            FormValues.integer(task.getVariable("wellbeingScore"), "R8", "The wellbeing score");
-            task.getExecution().removeVariable("diaryEntry");
-            task.getExecution().removeVariable("wellbeingScore");
-        });
-
-        completeTreatmentPlan = FakeDelegate.register("completeTreatmentPlanDelegate", execution -> {
-            ReferralState referral = referral(execution.getVariable("referralId"));
-            boolean declined = FormValues.flag(execution.getVariable("clientDeclinedEvaluation"));
-            Integer rating = FormValues.integer(execution.getVariable("benefitRating"), "R8", "The benefit rating");
-            if (!declined && (rating == null || rating < 1 || rating > 5)) {
-                throw new BusinessRuleViolation("R8", "Give the client's benefit rating from 1 to 5, or tick that the"
-                        + " client declined the evaluation.");
-            }
-            referral.status = "COMPLETED";
-        });
-
-        lapseReferral = FakeDelegate.register("lapseReferralDelegate",
-                execution -> referral(execution.getVariable("referralId")).status = "LAPSED");
-
-        partnershipLive = true;
-        FakeDelegate.register("checkPartnershipLiveDelegate",
-                execution -> execution.setVariable("partnershipLive", partnershipLive));
+        Mocks.register("treatmentDiaryListener", new TreatmentDiaryListener(sessionService));
+        Mocks.register("completeTreatmentPlanDelegate", new CompleteTreatmentPlanDelegate(referralService));
     }
-
-    /** What the fake partnership check answers: whether the referral's partnership is still live (R1). */
-    private boolean partnershipLive;
 
     @AfterEach
     void resetClockAndMocks() {
@@ -356,26 +292,83 @@ class ReferralProcessTest {
         identityService().clearAuthentication();
     }
 
-    private ReferralState referral(Object referralId) {
-        ReferralState referral = referrals.get(((Number) referralId).longValue());
+    /** ReferralService.refer: the referral numbered in the organisation's series, under its partnership. */
+    private Referral newReferral(NewReferral request) {
+        PartnershipFixture partnership = PARTNERSHIPS.get(request.organisationCode());
+        long id = nextReferralId++;
+        ReferralRecord referral = new ReferralRecord(partnership);
+        ServiceUser client = mock(ServiceUser.class);
+        when(client.getFullName()).thenReturn(request.serviceUserName());
+        when(client.getPhone()).thenReturn(request.phone());
+        when(client.getCommissioningOrganisationId()).thenReturn(partnership.organisationId());
+        when(referral.entity.getId()).thenReturn(id);
+        when(referral.entity.getReferralNumber())
+                .thenReturn(String.format("R-%s-%05d", request.organisationCode(), id - 100));
+        when(referral.entity.getPartnershipId()).thenReturn(partnership.partnershipId());
+        when(referral.entity.getServiceUser()).thenReturn(client);
+        when(referral.entity.getStatus()).thenReturn(ReferralStatus.REFERRED);
+        when(referral.entity.getTreatmentsAuthorised()).thenAnswer(invocation -> referral.treatmentsAuthorised);
+        when(referral.entity.treatmentsRemaining())
+                .thenAnswer(invocation -> referral.treatmentsAuthorised - referral.treatmentsUsed);
+        referrals.put(id, referral);
+        return referral.entity;
+    }
+
+    /** TreatmentSessionService.book: the referral's next session, as long as the partnership's treatment length. */
+    private TreatmentSession newSession(ReferralRecord referral, Long therapistId, LocalDateTime startsAt) {
+        long id = nextSessionId++;
+        SessionRecord session = new SessionRecord(referral);
+        int number = ++referral.sessions;
+        when(session.entity.getId()).thenReturn(id);
+        when(session.entity.getReferral()).thenReturn(referral.entity);
+        when(session.entity.getSessionNumber()).thenReturn(number);
+        when(session.entity.getTherapistId()).thenReturn(therapistId);
+        when(session.entity.getStartsAt()).thenReturn(startsAt);
+        when(session.entity.getDurationMinutes()).thenReturn(TREATMENT_MINUTES);
+        when(session.entity.getStatus()).thenAnswer(invocation -> session.status);
+        when(session.entity.isUsesTreatment()).thenAnswer(invocation -> session.usesTreatment);
+        sessions.put(id, session);
+        return session.entity;
+    }
+
+    private ReferralRecord referral(Long referralId) {
+        ReferralRecord referral = referrals.get(referralId);
         if (referral == null) {
             throw new IllegalStateException("No referral " + referralId);
         }
         return referral;
     }
 
-    private SessionState session(Object sessionId) {
-        SessionState session = sessions.get(((Number) sessionId).longValue());
+    private SessionRecord session(Long sessionId) {
+        SessionRecord session = sessions.get(sessionId);
         if (session == null) {
             throw new IllegalStateException("No session " + sessionId);
         }
         return session;
     }
 
+    /** The e-mails of a template handed to the NotificationService so far, in order. */
+    private List<Email> mailsSent(String template) {
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(notifications, atLeast(0)).send(sent.capture());
+        return sent.getAllValues().stream().filter(email -> email.template().equals(template)).toList();
+    }
+
+    /** The authorisation the recordAuthorisation delegate handed to ReferralService (the latest). */
+    private Authorisation lastAuthorisation(long referralId) {
+        ArgumentCaptor<Authorisation> authorisation = ArgumentCaptor.forClass(Authorisation.class);
+        verify(referralService, atLeast(1)).authorise(eq(referralId), any(), authorisation.capture());
+        return authorisation.getValue();
+    }
+
+    private static long sessionId(ProcessInstance referral) {
+        return ((Number) variable(referral, "sessionId")).longValue();
+    }
+
     // --- steps ----------------------------------------------------------------------------------------------------
 
     private ProcessInstance refer(String organisationCode) {
-        identityService().setAuthenticatedUserId("jo.commissioner");
+        identityService().setAuthenticatedUserId(REFERRER);
         ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS, withVariables(
                 "organisationCode", organisationCode,
                 "serviceUserName", "Chris Taylor",
@@ -383,6 +376,8 @@ class ReferralProcessTest {
                 "serviceUserPhone", "01234 567890",
                 "referralReason", "Stress after bereavement"));
         identityService().clearAuthentication();
+        verify(referralService).refer(new NewReferral(REFERRER, organisationCode, "Chris Taylor", "M-1234", null,
+                "01234 567890", "Stress after bereavement"));
         assertThat(referral).isWaitingAtExactly("Task_ConfirmEligibility");
         return referral;
     }
@@ -408,10 +403,24 @@ class ReferralProcessTest {
                 "treatmentsAuthorised", treatments,
                 "clientContributionPounds", 5));
 
+        long referralId = ((Number) variable(referral, "referralId")).longValue();
+        Authorisation authorisation = lastAuthorisation(referralId);
+        assertThat(authorisation.treatments()).isEqualTo(treatments);
+        assertThat(authorisation.planAllowed()).isTrue();
+        assertThat(authorisation.clientContributionPounds().intValue()).isEqualTo(5);
         assertThat(referral).isWaitingAtExactly("Task_EmailAuthorisation");
-        int mailsBefore = referralAuthorisedMail.callCount();
+        int mailsBefore = mailsSent("referral-authorised").size();
         execute(asyncJobAt(referral, "Task_EmailAuthorisation"));
-        assertThat(referralAuthorisedMail.callCount()).isEqualTo(mailsBefore + 1);
+        List<Email> mails = mailsSent("referral-authorised");
+        assertThat(mails).hasSize(mailsBefore + 1);
+        Email mail = mails.get(mails.size() - 1);
+        assertThat(mail.to()).isEqualTo(COORDINATOR_EMAIL);
+        assertThat(Map.<String, Object>copyOf(mail.model()))
+                .containsEntry("referralNumber", variable(referral, "referralNumber"))
+                .containsEntry("treatments", treatments)
+                .containsEntry("serviceUserName", "Chris Taylor")
+                .containsEntry("serviceUserContact", "01234 567890")
+                .containsEntry("clientContribution", "£5.00");
         assertThat(referral).isWaitingAtExactly("Task_BookAppointment");
     }
 
@@ -425,15 +434,31 @@ class ReferralProcessTest {
         assertThat(variable(referral, "appointmentAt")).as("the previous appointment time is cleared").isNull();
         SpinJsonNode options = (SpinJsonNode) variable(referral, "therapistOptions");
         assertThat(options.elements()).hasSize(2);
+        assertThat(options.elements().get(0).prop("label").stringValue()).isEqualTo("Sam Jones");
+        assertThat(options.elements().get(0).prop("value").stringValue()).isEqualTo("3");
         complete(booking, withVariables("therapistId", String.valueOf(therapistId), "appointmentAt", appointmentAt));
 
+        long referralId = ((Number) variable(referral, "referralId")).longValue();
+        verify(sessionService).book(eq(referralId), eq(therapistId), eq(LocalDateTime.parse(appointmentAt)), isNull());
+        TherapistFixture therapist = THERAPISTS.get(therapistId);
+        assertThat(variable(referral, "appointmentAt")).isEqualTo(LocalDateTime.parse(appointmentAt).toString());
+        assertThat(variable(referral, "therapistName")).isEqualTo(therapist.name());
+        assertThat(variable(referral, "therapistUserId")).isEqualTo(therapist.userId());
         assertThat(referral).isWaitingAtExactly("Task_EmailBookingToTherapist");
-        int mailsBefore = appointmentBookedMail.callCount();
+        int mailsBefore = mailsSent("appointment-booked").size();
         execute(asyncJobAt(referral, "Task_EmailBookingToTherapist"));
-        assertThat(appointmentBookedMail.callCount()).isEqualTo(mailsBefore + 1);
+        List<Email> mails = mailsSent("appointment-booked");
+        assertThat(mails).hasSize(mailsBefore + 1);
+        Email mail = mails.get(mails.size() - 1);
+        assertThat(mail.to()).isEqualTo(therapist.email());
+        assertThat(Map.<String, Object>copyOf(mail.model()))
+                .containsEntry("therapistName", therapist.name())
+                .containsEntry("referralNumber", variable(referral, "referralNumber"))
+                .containsEntry("sessionNumber", variable(referral, "sessionNumber"))
+                .containsEntry("durationMinutes", TREATMENT_MINUTES);
         // Tasklist 7, X2: then the client's own e-mail, a step of its own
         assertThat(referral).isWaitingAtExactly("Task_EmailBookingToClient");
-        long sessionId = ((Number) variable(referral, "sessionId")).longValue();
+        long sessionId = sessionId(referral);
         execute(asyncJobAt(referral, "Task_EmailBookingToClient"));
         verify(clientMails).booked(sessionId);
 
@@ -450,20 +475,31 @@ class ReferralProcessTest {
 
     private void attend(ProcessInstance referral, String appointmentAt) {
         book(referral, appointmentAt, 3L);
+        long sessionId = sessionId(referral);
         TestClock.setTo(LocalDateTime.parse(appointmentAt).plusMinutes(70).toString());
+        reportedNoticeHours = 0;
         complete(task(referral), withVariables("sessionOutcome", "attended", "outcomeNotes", "Went well"));
+        verify(sessionService).recordOutcome(sessionId, SessionOutcome.ATTENDED, null, "Went well", null);
+        assertThat(variable(referral, "outcomeNotes")).as("the next outcome form starts empty").isNull();
     }
 
-    private void cancel(ProcessInstance referral, String outcome, String notifiedAt) {
+    /** Records a cancellation notified at the time given; TreatmentSessionService reports the hours of notice. */
+    private void cancel(ProcessInstance referral, String outcome, String notifiedAt, double noticeHours) {
+        long sessionId = sessionId(referral);
         TestClock.setTo(LocalDateTime.parse(notifiedAt).plusMinutes(5).toString());
+        reportedNoticeHours = noticeHours;
         complete(task(referral), withVariables("sessionOutcome", outcome, "cancellationNotifiedAt", notifiedAt));
+        verify(sessionService).recordOutcome(sessionId, SessionOutcome.fromFormValue(outcome),
+                LocalDateTime.parse(notifiedAt), null, null);
+        assertThat(variable(referral, "noticeHours")).isEqualTo(noticeHours);
+        assertThat(variable(referral, "cancellationNotifiedAt")).isNull();
         sendCancellationMail(referral);
     }
 
     /** Tasklist 7, X2: after the charge, the client's cancellation e-mail is an async step of its own. */
     private void sendCancellationMail(ProcessInstance referral) {
         assertThat(referral).isWaitingAtExactly("Task_EmailCancellationToClient");
-        long sessionId = ((Number) variable(referral, "sessionId")).longValue();
+        long sessionId = sessionId(referral);
         boolean reschedule = (Boolean) variable(referral, "reschedule");
         execute(asyncJobAt(referral, "Task_EmailCancellationToClient"));
         verify(clientMails).cancelled(sessionId, reschedule);
@@ -471,9 +507,13 @@ class ReferralProcessTest {
 
     private void completeDiary(ProcessInstance referral, String therapistUserId) {
         assertThat(referral).isWaitingAtExactly("Task_RecordTreatmentDiary");
+        long sessionId = sessionId(referral);
         Task diary = task(referral);
         assertThat(diary).isAssignedTo(therapistUserId); // R8: the therapist who gave the treatment writes it
         complete(diary, withVariables("diaryEntry", "Relaxed, sleeping better", "wellbeingScore", 7));
+        verify(sessionService).recordDiary(sessionId, "Relaxed, sleeping better", 7);
+        assertThat(variable(referral, "diaryEntry")).isNull();
+        assertThat(variable(referral, "wellbeingScore")).isNull();
     }
 
     private static List<HistoricDecisionInstance> decisions(ProcessInstance instance, String decisionKey) {
@@ -497,8 +537,6 @@ class ReferralProcessTest {
                 .processInstanceId(instance.getId()).activityId(activityId).count();
     }
 
-    // --- R2 -------------------------------------------------------------------------------------------------------
-
     @Test
     @DisplayName("R2 the commissioning organisation's staff confirm eligibility; a client who is not eligible is "
             + "declined with the reason and nothing is authorised")
@@ -506,21 +544,28 @@ class ReferralProcessTest {
         ProcessInstance referral = refer("HOPE");
         assertThat(referral).hasBusinessKey("R-HOPE-00001");
         assertThat(variable(referral, "referrerUserId")).isEqualTo("jo.commissioner");
-        assertThat(variable(referral, "partnershipId")).isEqualTo(7L);
+        assertThat(referral).variables()
+                .containsEntry("referralId", 101L)
+                .containsEntry("referralNumber", "R-HOPE-00001")
+                .containsEntry("partnershipId", 7L)
+                .containsEntry("commissionerGroup", "co-hope")
+                .containsEntry("organisationName", "Hope Community Group")
+                .containsEntry("partnershipEndDate", "2026-09-30")
+                .containsEntry("partnershipEndsAt", london("2026-09-30T23:59:59"))
+                .doesNotContainKeys("serviceUserName", "membershipNumber", "serviceUserPhone", "referralReason");
         Task confirm = task(referral);
         assertThat(confirm).hasCandidateGroup("co-hope").isNotAssigned();
 
         complete(confirm, withVariables("eligibilityConfirmed", false, "declineReason", "Not a member of the group"));
 
-        assertThat(declineReferral.callCount()).isEqualTo(1);
-        assertThat(referrals.get(101L).status).isEqualTo("DECLINED");
+        verify(referralService).decline(101L, null, "Not a member of the group");
         assertThat(referral)
                 .hasPassedInOrder("Task_ConfirmEligibility", "Gateway_Eligible", "Task_RecordDecline",
                         "EndEvent_ReferralDeclined")
                 .hasNotPassed("Task_DetermineTreatmentPlan", "Task_RecordAuthorisation", "Task_EmailAuthorisation")
                 .isEnded();
-        assertThat(recordAuthorisation.attempts()).isZero();
-        assertThat(referralAuthorisedMail.attempts()).isZero();
+        verify(referralService, never()).authorise(anyLong(), any(), any());
+        verify(notifications, never()).send(any());
     }
 
     // --- R3, R8: one-off and series -----------------------------------------------------------------------------
@@ -537,28 +582,31 @@ class ReferralProcessTest {
                 .containsOnly(entry("allowed", true), entry("planType", "one-off"));
         assertThat(outputs(decisions(referral, "evaluation-forms").get(0)))
                 .containsOnly(entry("diaryAfterEachTreatment", false), entry("finalForm", "short-evaluation"));
-        assertThat(recordAuthorisation.lastCall().variable("treatmentPlan"))
-                .isEqualTo(Map.of("allowed", true, "planType", "one-off"));
+        Authorisation authorisation = lastAuthorisation(101L);
+        assertThat(authorisation.planType()).isEqualTo("one-off");
+        assertThat(authorisation.diaryAfterEachTreatment()).isFalse();
+        assertThat(authorisation.finalForm()).isEqualTo("short-evaluation");
         assertThat(variable(referral, "planType")).isEqualTo("one-off");
         assertThat(variable(referral, "finalForm")).isEqualTo("short-evaluation");
         assertThat(variable(referral, "diaryAfterEachTreatment")).isEqualTo(false);
         assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(1);
         assertThat(variable(referral, "treatmentPlan")).isNull();
         assertThat(variable(referral, "evaluationForms")).isNull();
-        assertThat(bookingOptions.callCount()).isEqualTo(1);
-        assertThat(bookingOptions.calls().get(0).eventName()).isEqualTo("create");
+        verify(sessionService, times(1)).therapistsAvailableFor(101L); // the booking task's create listener
 
         attend(referral, "2026-04-20T10:00");
         assertThat(variable(referral, "sessionAttended")).isEqualTo(true);
         assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(0);
+        assertThat(variable(referral, "treatmentsGiven")).isEqualTo(1L);
+        assertThat(variable(referral, "cancelledBy")).isEqualTo("client");
+        assertThat(variable(referral, "evaluationDueAt")).isEqualTo(london("2026-04-20T23:59:59"));
 
         assertThat(referral).isWaitingAtExactly("Task_CollectShortEvaluation");
         assertThat(task(referral)).hasCandidateGroup("coordinator");
         complete(task(referral), withVariables("benefitRating", 5, "wouldRecommend", true,
                 "evaluationComments", "Very helpful"));
 
-        assertThat(completeTreatmentPlan.callCount()).isEqualTo(1);
-        assertThat(referrals.get(101L).status).isEqualTo("COMPLETED");
+        verify(referralService).recordEvaluation(101L, new Evaluation(false, 5, true, "Very helpful"));
         assertThat(referral)
                 .hasPassedInOrder("Task_DetermineTreatmentPlan", "Task_DetermineEvaluationForms",
                         "Task_RecordAuthorisation", "Task_EmailAuthorisation", "Task_BookAppointment",
@@ -586,11 +634,8 @@ class ReferralProcessTest {
         for (int i = 0; i < appointments.length; i++) {
             attend(referral, appointments[i]);
             assertThat(variable(referral, "sessionNumber")).isEqualTo(i + 1);
-            completeDiary(referral, "sam.jones");
-            assertThat(treatmentDiary.callCount()).isEqualTo(i + 1);
-            assertThat(treatmentDiary.calls().get(i).eventName()).isEqualTo("complete");
-            assertThat(treatmentDiary.calls().get(i).assignee()).isEqualTo("sam.jones");
-            assertThat(variable(referral, "diaryEntry")).isNull();
+            completeDiary(referral, "sam.jones"); // checks the entry handed to TreatmentSessionService
+            verify(sessionService, times(i + 1)).recordDiary(anyLong(), any(), any());
             if (i < appointments.length - 1) {
                 assertThat(referral).isWaitingAtExactly("Task_BookAppointment");
                 assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(appointments.length - 1 - i);
@@ -599,15 +644,16 @@ class ReferralProcessTest {
 
         assertThat(referral).isWaitingAtExactly("Task_CollectFinalEvaluation");
         complete(task(referral), withVariables("benefitRating", 4, "wouldRecommend", true));
+        verify(referralService).recordEvaluation(101L, new Evaluation(false, 4, true, null));
         assertThat(referral)
                 .hasPassed("Task_CollectFinalEvaluation", "Task_CompleteTreatmentPlan", "EndEvent_TreatmentPlanCompleted")
                 .hasNotPassed("Task_CollectShortEvaluation", "Task_DetermineCancellationCharge")
                 .isEnded();
         assertThat(count(referral, "Task_RecordTreatmentDiary")).isEqualTo(4);
         assertThat(count(referral, "Task_BookAppointment")).isEqualTo(4);
-        assertThat(scheduleSession.callCount()).isEqualTo(4);
-        assertThat(appointmentBookedMail.callCount()).isEqualTo(4);
-        assertThat(bookingOptions.callCount()).isEqualTo(4);
+        verify(sessionService, times(4)).book(eq(101L), eq(3L), any(), any());
+        assertThat(mailsSent("appointment-booked")).hasSize(4);
+        verify(sessionService, times(4)).therapistsAvailableFor(101L);
     }
 
     @Test
@@ -618,6 +664,9 @@ class ReferralProcessTest {
         attend(referral, "2026-04-20T10:00");
         Task diary = task(referral);
         assertThat(diary).hasDefinitionKey("Task_RecordTreatmentDiary").isAssignedTo("sam.jones");
+        long sessionId = sessionId(referral);
+        doThrow(new BusinessRuleViolation("R8", "Write the treatment diary entry for this session."))
+                .when(sessionService).recordDiary(eq(sessionId), isNull(), any());
 
         // The engine wraps a task listener's exception (ENGINE-03051); the refusal is its root cause.
         assertThatThrownBy(() -> taskService().complete(diary.getId(), withVariables("diaryEntry", " ")))
@@ -626,7 +675,7 @@ class ReferralProcessTest {
 
         assertThat(referral).isWaitingAtExactly("Task_RecordTreatmentDiary");
         assertThat(task(referral).getId()).isEqualTo(diary.getId());
-        assertThat(treatmentDiary.callCount()).isZero();
+        verify(sessionService).recordDiary(sessionId, null, null); // the blank entry reaches the service as none
     }
 
     @ParameterizedTest(name = "R3 {0} treatments are refused")
@@ -636,6 +685,8 @@ class ReferralProcessTest {
     void countOutsideThePlanRuleIsRefused(int treatments) {
         ProcessInstance referral = refer("HOPE");
         Task confirm = task(referral);
+        doThrow(ReferralService.treatmentCountRefused(treatments)).when(referralService)
+                .authorise(eq(101L), any(), argThat(authorisation -> !authorisation.planAllowed()));
 
         assertThatThrownBy(() -> taskService().complete(confirm.getId(), withVariables(
                         "eligibilityConfirmed", true,
@@ -651,8 +702,12 @@ class ReferralProcessTest {
         assertThat(variable(referral, "treatmentsAuthorised")).isNull();
         assertThat(variable(referral, "treatmentPlan")).isNull();
         assertThat(variable(referral, "planType")).isNull();
-        assertThat(recordAuthorisation.callCount()).isZero();
-        assertThat(recordAuthorisation.attempts()).isEqualTo(1);
+        // the real treatment-plan table refused the count; the delegate handed that to ReferralService
+        Authorisation refused = lastAuthorisation(101L);
+        assertThat(refused.treatments()).isEqualTo(treatments);
+        assertThat(refused.planAllowed()).isFalse();
+        assertThat(refused.planType()).isNull();
+        verify(notifications, never()).send(any());
         assertThat(jobQuery().processInstanceId(referral.getId()).count()).isZero();
 
         authorise(referral, 6);
@@ -669,11 +724,12 @@ class ReferralProcessTest {
         authorise(referral, 1);
         book(referral, "2026-04-20T10:00", 3L);
 
-        cancel(referral, "cancelled-by-client", "2026-04-18T10:00");
+        cancel(referral, "cancelled-by-client", "2026-04-18T10:00", 48.0);
 
-        assertThat(variable(referral, "noticeHours")).isEqualTo(48.0);
-        assertThat(applyCancellationCharge.lastCall().variable("cancellationCharge"))
-                .isEqualTo(Map.of("chargeable", false, "usesTreatment", false, "reschedule", true));
+        assertThat(variable(referral, "cancelledBy")).isEqualTo("client");
+        assertThat(outputs(decisions(referral, "cancellation-charge").get(0)))
+                .containsOnly(entry("chargeable", false), entry("usesTreatment", false), entry("reschedule", true));
+        verify(sessionService).applyCancellationCharge(501L, false, false);
         assertThat(variable(referral, "reschedule")).isEqualTo(true);
         assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(1);
         assertThat(variable(referral, "cancellationCharge")).isNull();
@@ -682,14 +738,14 @@ class ReferralProcessTest {
                 .hasPassed("Task_DetermineCancellationCharge", "Gateway_Reschedule")
                 .hasNotPassed("Gateway_AfterSession", "Task_RecordTreatmentDiary");
         assertThat(variable(referral, "lastOutcomeMessage"))
-                .isEqualTo("Session 1: not charged. Please rebook it with the client.");
+                .isEqualTo("Session 1 was cancelled by client: not charged. Please rebook it with the client.");
 
         // The rebooked session is the one treatment authorised.
         attend(referral, "2026-04-27T10:00");
         assertThat(variable(referral, "sessionNumber")).isEqualTo(2);
         assertThat(referral).isWaitingAtExactly("Task_CollectShortEvaluation");
         assertThat(count(referral, "Task_BookAppointment")).isEqualTo(2);
-        assertThat(bookingOptions.callCount()).isEqualTo(2);
+        verify(sessionService, times(2)).therapistsAvailableFor(101L);
     }
 
     @Test
@@ -699,12 +755,12 @@ class ReferralProcessTest {
         authorise(referral, 1);
         book(referral, "2026-04-20T10:00", 3L);
 
-        cancel(referral, "cancelled-by-client", "2026-04-19T10:30");
+        cancel(referral, "cancelled-by-client", "2026-04-19T10:30", 23.5);
 
-        assertThat(variable(referral, "noticeHours")).isEqualTo(23.5);
         assertThat(variable(referral, "cancelledBy")).isEqualTo("client");
-        assertThat(applyCancellationCharge.lastCall().variable("cancellationCharge"))
-                .isEqualTo(Map.of("chargeable", true, "usesTreatment", true, "reschedule", false));
+        assertThat(outputs(decisions(referral, "cancellation-charge").get(0)))
+                .containsOnly(entry("chargeable", true), entry("usesTreatment", true), entry("reschedule", false));
+        verify(sessionService).applyCancellationCharge(501L, true, true);
         assertThat(variable(referral, "reschedule")).isEqualTo(false);
         assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(0);
         // The one authorised treatment is used up: no rebooking, the plan goes on to its evaluation.
@@ -713,7 +769,7 @@ class ReferralProcessTest {
                 .hasNotPassed("Task_RecordTreatmentDiary");
         assertThat(count(referral, "Task_BookAppointment")).isEqualTo(1);
         assertThat(variable(referral, "lastOutcomeMessage"))
-                .isEqualTo("Session 1: charged to the commissioning organisation.");
+                .isEqualTo("Session 1 was cancelled by client: charged to the commissioning organisation.");
     }
 
     @Test
@@ -724,9 +780,9 @@ class ReferralProcessTest {
         authorise(referral, 4);
         book(referral, "2026-04-20T10:00", 4L);
 
-        cancel(referral, "cancelled-by-client", "2026-04-20T08:00");
+        cancel(referral, "cancelled-by-client", "2026-04-20T08:00", 2.0);
 
-        assertThat(variable(referral, "noticeHours")).isEqualTo(2.0);
+        verify(sessionService).applyCancellationCharge(501L, true, true);
         assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(3);
         assertThat(referral).isWaitingAtExactly("Task_BookAppointment")
                 .hasPassed("Gateway_AfterSession", "Gateway_TreatmentsRemaining")
@@ -740,16 +796,19 @@ class ReferralProcessTest {
         authorise(referral, 4);
         book(referral, "2026-04-20T10:00", 3L);
         TestClock.setTo("2026-04-20T11:15");
+        reportedNoticeHours = 0.0;
 
         complete(task(referral), withVariables("sessionOutcome", "not-attended"));
+        verify(sessionService).recordOutcome(501L, SessionOutcome.NOT_ATTENDED, null, null, null);
         sendCancellationMail(referral); // the step runs; ClientMails sends nothing for a missed appointment
 
         assertThat(variable(referral, "sessionAttended")).isEqualTo(false);
         assertThat(variable(referral, "cancelledBy")).isEqualTo("client");
         assertThat(variable(referral, "noticeHours")).isEqualTo(0.0);
-        assertThat(applyCancellationCharge.lastCall().variable("cancellationCharge"))
-                .isEqualTo(Map.of("chargeable", true, "usesTreatment", true, "reschedule", false));
+        verify(sessionService).applyCancellationCharge(501L, true, true);
         assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(3);
+        assertThat(variable(referral, "lastOutcomeMessage"))
+                .isEqualTo("Session 1 was not attended: charged to the commissioning organisation.");
         assertThat(referral).isWaitingAtExactly("Task_BookAppointment")
                 .hasPassed("Task_DetermineCancellationCharge", "Gateway_AfterSession")
                 .hasNotPassed("Task_RecordTreatmentDiary");
@@ -764,12 +823,12 @@ class ReferralProcessTest {
         authorise(referral, 4);
         book(referral, "2026-04-20T10:00", 3L);
 
-        cancel(referral, "cancelled-by-provider", "2026-04-20T08:00");
+        cancel(referral, "cancelled-by-provider", "2026-04-20T08:00", 2.0);
 
         assertThat(variable(referral, "cancelledBy")).isEqualTo("provider");
-        assertThat(variable(referral, "noticeHours")).isEqualTo(2.0);
-        assertThat(applyCancellationCharge.lastCall().variable("cancellationCharge"))
-                .isEqualTo(Map.of("chargeable", false, "usesTreatment", false, "reschedule", true));
+        assertThat(outputs(decisions(referral, "cancellation-charge").get(0)))
+                .containsOnly(entry("chargeable", false), entry("usesTreatment", false), entry("reschedule", true));
+        verify(sessionService).applyCancellationCharge(501L, false, false);
         assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(4);
         assertThat(referral).isWaitingAtExactly("Task_BookAppointment")
                 .hasPassed("Gateway_Reschedule")
@@ -783,9 +842,14 @@ class ReferralProcessTest {
         ProcessInstance referral = refer("HOPE");
         authorise(referral, 4);
         book(referral, "2026-04-20T10:00", 3L);
-        partnershipLive = false;
+        when(partnerships.isLive(7L)).thenReturn(false);
 
-        cancel(referral, "cancelled-by-provider", "2026-04-20T08:00");
+        cancel(referral, "cancelled-by-provider", "2026-04-20T08:00", 2.0);
+
+        verify(partnerships, times(2)).isLive(7L); // before the first booking, and on the way back to booking
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(referral.getId())
+                .variableName("partnershipLive").singleResult().getValue()).isEqualTo(false);
+        verify(referralService).lapse(101L);
 
         assertThat(referral).isEnded()
                 .hasPassedInOrder("Gateway_Reschedule", "Task_CheckPartnershipLive", "Gateway_PartnershipLive",
@@ -805,15 +869,15 @@ class ReferralProcessTest {
         authorise(referral, 1);
         book(referral, "2026-04-20T10:00", 3L);
         // TreatmentSessionService works the notice out from the times; here it reports it exactly.
-        reportedNoticeHours = noticeHours;
-
-        cancel(referral, "cancelled-by-client", "2026-04-19T09:00");
+        cancel(referral, "cancelled-by-client", "2026-04-19T09:00", noticeHours);
 
         HistoricDecisionInstance decision = decisions(referral, "cancellation-charge").get(0);
         assertThat(decision.getInputs()).extracting(input -> input.getValue())
                 .containsExactlyInAnyOrder("client", noticeHours);
         assertThat(outputs(decision)).containsOnly(
                 entry("chargeable", charged), entry("usesTreatment", charged), entry("reschedule", rebooked));
+        verify(sessionService).applyCancellationCharge(501L, charged, charged);
+        assertThat(variable(referral, "reschedule")).isEqualTo(rebooked);
         assertThat(variable(referral, "treatmentsRemaining")).isEqualTo(treatmentsRemaining);
         assertThat(referral).isWaitingAtExactly(nextActivity);
     }
@@ -825,6 +889,10 @@ class ReferralProcessTest {
         authorise(referral, 1);
         Task outcome = book(referral, "2026-04-20T10:00", 3L);
         TestClock.setTo("2026-04-20T12:00");
+        LocalDateTime notifiedAt = LocalDateTime.parse("2026-04-20T10:30");
+        doThrow(new BusinessRuleViolation("R6", "The cancellation time is after the appointment; a client who did "
+                + "not come should be recorded as 'did not attend'.")).when(sessionService)
+                .recordOutcome(eq(501L), eq(SessionOutcome.CANCELLED_BY_CLIENT), eq(notifiedAt), any(), any());
 
         assertThatThrownBy(() -> taskService().complete(outcome.getId(), withVariables(
                         "sessionOutcome", "cancelled-by-client", "cancellationNotifiedAt", "2026-04-20T10:30")))
@@ -833,7 +901,9 @@ class ReferralProcessTest {
 
         assertThat(referral).isWaitingAtExactly("Task_RecordSessionOutcome");
         assertThat(task(referral).getId()).isEqualTo(outcome.getId());
-        assertThat(applyCancellationCharge.attempts()).isZero();
+        verify(sessionService).recordOutcome(501L, SessionOutcome.CANCELLED_BY_CLIENT, notifiedAt, null, null);
+        verify(sessionService, never()).applyCancellationCharge(anyLong(), anyBoolean(), anyBoolean());
+        assertThat(variable(referral, "noticeHours")).isNull();
     }
 
     @Test
@@ -858,9 +928,9 @@ class ReferralProcessTest {
         ProcessInstance referral = refer("HOPE");
         authorise(referral, 4);
         book(referral, "2026-04-20T10:00", 3L);
-        long first = ((Number) variable(referral, "sessionId")).longValue();
+        long first = sessionId(referral);
 
-        cancel(referral, "cancelled-by-provider", "2026-04-20T08:00"); // checks cancelled(first, reschedule)
+        cancel(referral, "cancelled-by-provider", "2026-04-20T08:00", 2.0); // checks cancelled(first, reschedule)
 
         verify(clientMails).cancelled(first, true);
         assertThat(referral).isWaitingAtExactly("Task_BookAppointment")
@@ -874,9 +944,9 @@ class ReferralProcessTest {
         ProcessInstance referral = refer("HOPE");
         authorise(referral, 1);
         book(referral, "2026-04-20T10:00", 3L);
-        long session = ((Number) variable(referral, "sessionId")).longValue();
+        long session = sessionId(referral);
 
-        cancel(referral, "cancelled-by-client", "2026-04-19T10:30");
+        cancel(referral, "cancelled-by-client", "2026-04-19T10:30", 23.5);
 
         verify(clientMails).cancelled(session, false);
     }
@@ -902,9 +972,8 @@ class ReferralProcessTest {
 
         assertThat(correlated).hasSize(1);
         assertThat(correlated.get(0).getExecution().getProcessInstanceId()).isEqualTo(referral.getId());
-        assertThat(lapseReferral.callCount()).isEqualTo(1);
-        assertThat(lapseReferral.lastCall().variable("referralId")).isEqualTo(101L);
-        assertThat(referrals.get(101L).status).isEqualTo("LAPSED");
+        verify(referralService).lapse(101L);
+        verify(referralService, never()).lapse(102L);
         assertThat(referral)
                 .hasPassedInOrder("Event_PartnershipEnded", "Task_LapseAuthorisation", "EndEvent_AuthorisationLapsed")
                 .hasNotPassed("EndEvent_TreatmentPlanCompleted")
@@ -920,6 +989,9 @@ class ReferralProcessTest {
         ProcessInstance referral = refer("HOPE");
         authorise(referral, 1);
         Task booking = task(referral);
+        LocalDateTime afterTheEnd = LocalDateTime.parse("2026-10-01T10:00");
+        doThrow(new BusinessRuleViolation("R1", "No treatment may be booked after the partnership ends on "
+                + "30 September 2026.")).when(sessionService).book(eq(101L), eq(3L), eq(afterTheEnd), any());
 
         assertThatThrownBy(() -> taskService().complete(booking.getId(), withVariables(
                         "therapistId", "3", "appointmentAt", "2026-10-01T10:00")))
@@ -928,6 +1000,8 @@ class ReferralProcessTest {
 
         assertThat(referral).isWaitingAtExactly("Task_BookAppointment");
         assertThat(task(referral).getId()).isEqualTo(booking.getId());
-        assertThat(scheduleSession.callCount()).isZero();
+        verify(sessionService).book(101L, 3L, afterTheEnd, null);
+        assertThat(variable(referral, "sessionId")).isNull();
+        assertThat(mailsSent("appointment-booked")).isEmpty();
     }
 }
