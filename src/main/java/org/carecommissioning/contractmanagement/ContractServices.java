@@ -6,7 +6,10 @@ import java.util.List;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.organisation.OrganisationType;
+import org.carecommissioning.security.Roles;
+import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +20,33 @@ public class ContractServices {
 
     private final ContractedServiceRepository services;
     private final OrganisationService organisations;
+    private final GroupMembership membership;
 
-    ContractServices(ContractedServiceRepository services, OrganisationService organisations) {
+    ContractServices(ContractedServiceRepository services, OrganisationService organisations,
+            GroupMembership membership) {
         this.services = services;
         this.organisations = organisations;
+        this.membership = membership;
+    }
+
+    /**
+     * The one rule "the service's own purchasing officer, or a contracts manager" (C7, PI1, PI7): whether the user
+     * is either. Officers are not officers of one another's services (least privilege).
+     */
+    public boolean isOfficerOrContractsManager(String userId, ContractedService service) {
+        return userId != null && (userId.equals(service.getPurchasingOfficer())
+                || membership.isMember(userId, Roles.CONTRACTS_MANAGER));
+    }
+
+    /**
+     * The same rule as a refusal: 403 unless the user is the service's own purchasing officer or a contracts manager;
+     * {@code action} completes "Only SP102's own purchasing officer or a contracts manager ...".
+     */
+    public void requireOfficerOrContractsManager(String userId, ContractedService service, String action) {
+        if (!isOfficerOrContractsManager(userId, service)) {
+            throw new AccessDenied("Only " + service.getServiceCode() + "'s own purchasing officer or a contracts"
+                    + " manager " + action + ".");
+        }
     }
 
     @Transactional

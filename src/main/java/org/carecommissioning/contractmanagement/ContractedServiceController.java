@@ -10,10 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.carecommissioning.security.Caller;
 import org.carecommissioning.security.Roles;
-import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.GroupMembership;
@@ -35,16 +33,16 @@ class ContractedServiceController {
 
     private final ContractServices services;
     private final MeetingPlanning planning;
-    private final IdentityService identityService;
+    private final Caller caller;
     private final SystemAuthority system;
     private final GroupMembership membership;
     private final Clock clock;
 
-    ContractedServiceController(ContractServices services, MeetingPlanning planning, IdentityService identityService,
+    ContractedServiceController(ContractServices services, MeetingPlanning planning, Caller caller,
             SystemAuthority system, GroupMembership membership, Clock clock) {
         this.services = services;
         this.planning = planning;
-        this.identityService = identityService;
+        this.caller = caller;
         this.system = system;
         this.membership = membership;
         this.clock = clock;
@@ -81,13 +79,7 @@ class ContractedServiceController {
     }
 
     private void requireTeam(String refusal) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
-                : authentication.getGroupIds();
-        if (groups.stream().noneMatch(g -> g.equals(Roles.PURCHASING_OFFICER) || g.equals(Roles.CONTRACTS_MANAGER)
-                || g.equals(Roles.ADMIN))) {
-            throw new AccessDenied(refusal);
-        }
+        caller.requireAnyOf(refusal, Roles.PURCHASING_OFFICER, Roles.CONTRACTS_MANAGER, Roles.ADMIN);
     }
 
     private static Map<String, Object> view(ContractedService service) {

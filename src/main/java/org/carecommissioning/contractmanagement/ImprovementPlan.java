@@ -6,9 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.BusinessRuleViolation;
-import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,16 +29,14 @@ public class ImprovementPlan {
     private final ImprovementPlanDocumentRepository plans;
     private final MeetingRepository meetings;
     private final ContractServices services;
-    private final GroupMembership membership;
     private final Clock clock;
 
     ImprovementPlan(ImprovementActionRepository actions, ImprovementPlanDocumentRepository plans,
-            MeetingRepository meetings, ContractServices services, GroupMembership membership, Clock clock) {
+            MeetingRepository meetings, ContractServices services, Clock clock) {
         this.actions = actions;
         this.plans = plans;
         this.meetings = meetings;
         this.services = services;
-        this.membership = membership;
         this.clock = clock;
     }
 
@@ -112,8 +108,7 @@ public class ImprovementPlan {
                     + ", not waiting for agreement.");
         }
         ContractedService service = services.get(plan.getServiceId());
-        if (officer == null || (!officer.equals(service.getPurchasingOfficer())
-                && !membership.isMember(officer, Roles.CONTRACTS_MANAGER))) {
+        if (!services.isOfficerOrContractsManager(officer, service)) {
             throw new BusinessRuleViolation("C7", "Only the purchasing officer of " + service.getServiceCode() + " ("
                     + service.getPurchasingOfficer() + ") or a contracts manager can agree its improvement plan.");
         }

@@ -4,8 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.carecommissioning.security.Caller;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.AccessDenied;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,21 +23,19 @@ class ImprovementPlanController {
 
     private final ImprovementPlan plan;
     private final ContractServices services;
-    private final IdentityService identityService;
+    private final Caller caller;
 
-    ImprovementPlanController(ImprovementPlan plan, ContractServices services, IdentityService identityService) {
+    ImprovementPlanController(ImprovementPlan plan, ContractServices services, Caller caller) {
         this.plan = plan;
         this.services = services;
-        this.identityService = identityService;
+        this.caller = caller;
     }
 
     @GetMapping("/api/services/{serviceCode}/improvement-plan")
     List<Map<String, Object>> openActions(@PathVariable String serviceCode) {
         ContractedService service = services.byCode(serviceCode);
-        List<String> groups = groups();
-        boolean team = groups.contains(Roles.PURCHASING_OFFICER) || groups.contains(Roles.CONTRACTS_MANAGER)
-                || groups.contains(Roles.ADMIN);
-        if (!team && !groups.contains(services.providerOf(service).getGroupId())) {
+        boolean team = caller.isAnyOf(Roles.PURCHASING_OFFICER, Roles.CONTRACTS_MANAGER, Roles.ADMIN);
+        if (!team && !caller.isIn(services.providerOf(service).getGroupId())) {
             throw new AccessDenied("Only the commissioning team and the service's own provider can see its plan.");
         }
         return plan.openActions(serviceCode).stream().map(ImprovementPlanController::view).toList();
@@ -46,25 +43,21 @@ class ImprovementPlanController {
 
     @PostMapping("/api/improvement-actions/{actionId}/close")
     Map<String, Object> close(@PathVariable Long actionId, @RequestBody ActionEvidence body) {
-        List<String> groups = groups();
-        boolean manager = groups.contains(Roles.CONTRACTS_MANAGER);
-        if (!manager && !groups.contains(Roles.PURCHASING_OFFICER)) {
-            throw new AccessDenied("Only a purchasing officer can validate and close an improvement action.");
-        }
-        return view(plan.validateAndClose(actionId, identityService.getCurrentAuthentication().getUserId(), manager,
-                body.evidence()));
+        caller.requireAnyOf("Only a purchasing officer can validate and close an improvement action.",
+                Roles.CONTRACTS_MANAGER, Roles.PURCHASING_OFFICER);
+        boolean manager = caller.isIn(Roles.CONTRACTS_MANAGER);
+        return view(plan.validateAndClose(actionId, caller.userId(), manager, body.evidence()));
     }
 
     /** C7: the provider's own staff (group {@code pr-<code>}) record progress on an open action. */
     @PostMapping("/api/improvement-actions/{actionId}/progress")
     Map<String, Object> progress(@PathVariable Long actionId, @RequestBody ActionProgress body) {
         ContractedService service = services.get(plan.action(actionId).getServiceId());
-        if (!groups().contains(services.providerOf(service).getGroupId())) {
+        if (!caller.isIn(services.providerOf(service).getGroupId())) {
             throw new AccessDenied("Only the staff of " + service.getServiceCode()
                     + "'s own provider keep its improvement plan up to date.");
         }
-        return view(plan.updateProgress(actionId, body.note(),
-                identityService.getCurrentAuthentication().getUserId()));
+        return view(plan.updateProgress(actionId, body.note(), caller.userId()));
     }
 
     private static Map<String, Object> view(ImprovementAction action) {
@@ -80,10 +73,5 @@ class ImprovementPlanController {
         view.put("progressUpdatedAt", action.getProgressUpdatedAt() == null ? null
                 : action.getProgressUpdatedAt().toString());
         return view;
-    }
-
-    private List<String> groups() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     }
 }

@@ -1,5 +1,6 @@
 package org.carecommissioning.dataprotection;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,7 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -77,23 +78,24 @@ class PersonalFormHandler implements TaskFormHandler {
     }
 
     private static boolean needsToKnow(TaskEntity task) {
-        Authentication caller = Context.getCommandContext().getAuthentication();
-        if (caller == null || caller.getUserId() == null) {
+        // the command's caller, read through the command context (not the engine-internal Authentication type)
+        CommandContext command = Context.getCommandContext();
+        String userId = command.getAuthenticatedUserId();
+        if (userId == null) {
             return true; // the system itself (start-up, tests run without a user)
         }
-        if (caller.getGroupIds() != null && caller.getGroupIds().contains(Roles.ADMIN)) {
+        List<String> groups = command.getAuthenticatedGroupIds() == null ? List.of() : command.getAuthenticatedGroupIds();
+        if (groups.contains(Roles.ADMIN)) {
             return true;
         }
-        if (caller.getUserId().equals(task.getAssignee()) || caller.getUserId().equals(task.getOwner())) {
+        if (userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
             return true;
         }
         for (IdentityLink link : task.getCandidates()) {
             if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
                 continue;
             }
-            if (caller.getUserId().equals(link.getUserId())
-                    || (link.getGroupId() != null && caller.getGroupIds() != null
-                            && caller.getGroupIds().contains(link.getGroupId()))) {
+            if (userId.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId()))) {
                 return true;
             }
         }

@@ -1,12 +1,8 @@
 package org.carecommissioning.dataprotection;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.carecommissioning.dataprotection.DataProtectionService.Erasure;
 import org.carecommissioning.referral.ServiceUserRecords.Record;
-import org.carecommissioning.shared.AccessDenied;
+import org.carecommissioning.security.Caller;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,34 +15,24 @@ import org.springframework.web.bind.annotation.RestController;
 class ServiceUserController {
 
     private final DataProtectionService dataProtection;
-    private final IdentityService identityService;
+    private static final String LOG_IN = "Log in to see service users' records.";
 
-    ServiceUserController(DataProtectionService dataProtection, IdentityService identityService) {
+    private final Caller caller;
+
+    ServiceUserController(DataProtectionService dataProtection, Caller caller) {
         this.dataProtection = dataProtection;
-        this.identityService = identityService;
+        this.caller = caller;
     }
 
     @GetMapping("/{id}")
     Record read(@PathVariable Long id) {
-        Authentication caller = caller();
-        return dataProtection.read(id, caller.getUserId(), groups(caller));
+        caller.requireAuthenticated(LOG_IN);
+        return dataProtection.read(id, caller.userId(), caller.groups());
     }
 
     @DeleteMapping("/{id}")
     Erasure erase(@PathVariable Long id) {
-        Authentication caller = caller();
-        return dataProtection.erase(id, caller.getUserId(), groups(caller));
-    }
-
-    private Authentication caller() {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null) {
-            throw new AccessDenied("Log in to see service users' records.");
-        }
-        return caller;
-    }
-
-    private static List<String> groups(Authentication caller) {
-        return caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        caller.requireAuthenticated(LOG_IN);
+        return dataProtection.erase(id, caller.userId(), caller.groups());
     }
 }

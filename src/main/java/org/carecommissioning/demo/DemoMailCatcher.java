@@ -8,8 +8,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.camunda.bpm.engine.IdentityService;
-import org.carecommissioning.shared.AccessDenied;
+import org.carecommissioning.security.Caller;
+import org.carecommissioning.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,19 +52,16 @@ class DemoMailCatcher {
     static class Mailbox {
 
         private final GreenMail smtp;
-        private final IdentityService identityService;
+        private final Caller caller;
 
-        Mailbox(GreenMail smtp, IdentityService identityService) {
+        Mailbox(GreenMail smtp, Caller caller) {
             this.smtp = smtp;
-            this.identityService = identityService;
+            this.caller = caller;
         }
 
         @GetMapping("/api/demo/mailbox")
         List<Map<String, String>> mailbox() throws MessagingException, java.io.IOException {
-            var authentication = identityService.getCurrentAuthentication();
-            if (authentication == null || !authentication.getGroupIds().contains("camunda-admin")) {
-                throw new AccessDenied("Only an administrator can read the demo mailbox.");
-            }
+            caller.requireAnyOf("Only an administrator can read the demo mailbox.", Roles.ADMIN);
             List<Map<String, String>> messages = new java.util.ArrayList<>();
             for (MimeMessage message : smtp.getReceivedMessages()) {
                 List<String> attachments = new java.util.ArrayList<>();

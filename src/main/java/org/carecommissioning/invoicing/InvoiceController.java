@@ -1,16 +1,15 @@
 package org.carecommissioning.invoicing;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.security.Caller;
+import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.SystemAuthority;
@@ -37,15 +36,15 @@ class InvoiceController {
 
     private final InvoiceService invoices;
     private final InvoicePdf pdf;
-    private final IdentityService identityService;
+    private final Caller caller;
     private final RuntimeService runtimeService;
     private final SystemAuthority system;
 
-    InvoiceController(InvoiceService invoices, InvoicePdf pdf, IdentityService identityService,
+    InvoiceController(InvoiceService invoices, InvoicePdf pdf, Caller caller,
             RuntimeService runtimeService, SystemAuthority system) {
         this.invoices = invoices;
         this.pdf = pdf;
-        this.identityService = identityService;
+        this.caller = caller;
         this.runtimeService = runtimeService;
         this.system = system;
     }
@@ -53,8 +52,7 @@ class InvoiceController {
     @GetMapping(value = "/{number}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable String number) {
         Organisation billed = invoices.billedOrganisation(number);
-        List<String> groups = callerGroups();
-        if (!groups.contains("finance") && !groups.contains("camunda-admin") && !groups.contains(billed.getGroupId())) {
+        if (!caller.isAnyOf(Roles.FINANCE, Roles.ADMIN, billed.getGroupId())) {
             throw new AccessDenied("Only finance and " + billed.getName() + " can see invoice " + number + ".");
         }
         return ResponseEntity.ok()
@@ -66,24 +64,15 @@ class InvoiceController {
     @Transactional
     ResponseEntity<Map<String, Object>> recordPayment(@PathVariable String number,
             @Valid @RequestBody PaymentRequest request) {
-        List<String> groups = callerGroups();
-        if (!groups.contains("finance") && !groups.contains("camunda-admin")) {
-            throw new AccessDenied("Only finance can record payments.");
-        }
+        caller.requireAnyOf("Only finance can record payments.", Roles.FINANCE, Roles.ADMIN);
         Payment payment = invoices.recordPayment(number,
                 Money.poundsToPence(request.amountPounds(), "The amount paid"), request.paidOn(),
-                request.reference(), identityService.getCurrentAuthentication().getUserId());
+                request.reference(), caller.userId());
         system.run(() -> runtimeService.createMessageCorrelation(PAID_MESSAGE)
                 .processInstanceBusinessKey(number)
                 .correlateAll());
         return ResponseEntity.ok(Map.of("invoiceNumber", number, "amountPaid", Money.format(payment.getAmountPence()),
                 "paidOn", payment.getPaidOn().toString()));
-    }
-
-    private List<String> callerGroups() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null || authentication.getGroupIds() == null ? List.of()
-                : authentication.getGroupIds();
     }
 
     record PaymentRequest(

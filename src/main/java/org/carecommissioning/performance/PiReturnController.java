@@ -2,16 +2,13 @@ package org.carecommissioning.performance;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
-import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.contractmanagement.ContractServices;
+import org.carecommissioning.security.Caller;
 import org.carecommissioning.security.Roles;
-import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +31,16 @@ class PiReturnController {
     private final TaskService taskService;
     private final PiReturns returns;
     private final ReturnDeadlines deadlines;
-    private final IdentityService identityService;
+    private final ContractServices services;
+    private final Caller caller;
 
-    PiReturnController(TaskService taskService, PiReturns returns, ReturnDeadlines deadlines,
-            IdentityService identityService) {
+    PiReturnController(TaskService taskService, PiReturns returns, ReturnDeadlines deadlines, ContractServices services,
+            Caller caller) {
         this.taskService = taskService;
         this.returns = returns;
         this.deadlines = deadlines;
-        this.identityService = identityService;
+        this.services = services;
+        this.caller = caller;
     }
 
     @PostMapping(value = "/api/pi-returns/{reference}/workbook", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
@@ -60,21 +59,12 @@ class PiReturnController {
     /** PI7, X1: {@code {"deadline":"2027-02-11","reason":"..."}}; the task's due date and the reminder move with it. */
     @PostMapping(value = "/api/pi-returns/{reference}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> extend(@PathVariable String reference, @RequestBody ExtensionRequest request) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
-                : authentication.getGroupIds();
-        boolean manager = groups.contains(Roles.CONTRACTS_MANAGER);
-        if (!manager && !groups.contains(Roles.PURCHASING_OFFICER)) {
-            throw new AccessDenied("Only the service's purchasing officer or a contracts manager can agree an extension"
-                    + " of a PI return's deadline.");
-        }
-        String userId = authentication.getUserId();
-        if (!manager) {
-            ContractedService service = returns.serviceOf(returns.get(reference));
-            if (!userId.equals(service.getPurchasingOfficer())) {
-                throw new AccessDenied("Only " + service.getServiceCode() + "'s own purchasing officer or a contracts"
-                        + " manager can agree an extension of its PI return.");
-            }
+        caller.requireAnyOf("Only the service's purchasing officer or a contracts manager can agree an extension"
+                + " of a PI return's deadline.", Roles.CONTRACTS_MANAGER, Roles.PURCHASING_OFFICER);
+        String userId = caller.userId();
+        if (!caller.isIn(Roles.CONTRACTS_MANAGER)) {
+            services.requireOfficerOrContractsManager(userId, returns.serviceOf(returns.get(reference)),
+                    "can agree an extension of its PI return");
         }
         PiReturn extended = deadlines.agreeExtension(reference, request.deadline(), request.reason(), userId);
         Map<String, Object> view = new LinkedHashMap<>();

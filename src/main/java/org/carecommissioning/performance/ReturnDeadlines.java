@@ -12,11 +12,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
-import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.GroupMembership;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.SystemAuthority;
 import org.carecommissioning.shared.DisplayDates;
@@ -36,19 +35,19 @@ public class ReturnDeadlines {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
-    private final GroupMembership membership;
+    private final ContractServices services;
     private final SystemAuthority systemAuthority;
     private final DeadlineTimer deadlineTimer;
     private final Clock clock;
 
     ReturnDeadlines(PiReturns returns, RuntimeService runtimeService, TaskService taskService,
-            ManagementService managementService, GroupMembership membership, SystemAuthority systemAuthority,
+            ManagementService managementService, ContractServices services, SystemAuthority systemAuthority,
             DeadlineTimer deadlineTimer, Clock clock) {
         this.returns = returns;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
-        this.membership = membership;
+        this.services = services;
         this.systemAuthority = systemAuthority;
         this.deadlineTimer = deadlineTimer;
         this.clock = clock;
@@ -80,8 +79,7 @@ public class ReturnDeadlines {
                     + "; a deadline can be extended only while the return is awaited from the provider.");
         }
         ContractedService service = returns.serviceOf(piReturn);
-        if (officerUserId == null || !(officerUserId.equals(service.getPurchasingOfficer())
-                || membership.isMember(officerUserId, Roles.CONTRACTS_MANAGER))) {
+        if (!services.isOfficerOrContractsManager(officerUserId, service)) {
             throw new BusinessRuleViolation("PI7", "Only " + service.getServiceCode() + "'s purchasing officer or a"
                     + " contracts manager can agree an extension of its PI return.");
         }

@@ -3,16 +3,14 @@ package org.carecommissioning.performance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.security.Caller;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.NotFound;
@@ -32,56 +30,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WorkbookController {
 
+    /** The commissioning team: purchasing officers, contracts managers and administrators. */
+    private static final String[] TEAM = {Roles.PURCHASING_OFFICER, Roles.CONTRACTS_MANAGER, Roles.ADMIN};
+
     private final Workbooks workbooks;
     private final ContractServices services;
-    private final IdentityService identityService;
+    private final Caller caller;
 
-    WorkbookController(Workbooks workbooks, ContractServices services, IdentityService identityService) {
+    WorkbookController(Workbooks workbooks, ContractServices services, Caller caller) {
         this.workbooks = workbooks;
         this.services = services;
-        this.identityService = identityService;
+        this.caller = caller;
     }
 
     @PostMapping("/api/services/{serviceCode}/workbooks")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> issue(@PathVariable String serviceCode, @Valid @RequestBody ContractPageRequest request) {
-        List<String> groups = groups();
-        if (!inTeam(groups)) {
-            throw new AccessDenied("Only purchasing officers and the contracts manager issue or change workbooks.");
-        }
+        caller.requireAnyOf("Only purchasing officers and the contracts manager issue or change workbooks.", TEAM);
         // least privilege: an officer works on the services they are officer for, not on every service
-        boolean manager = groups.contains(Roles.CONTRACTS_MANAGER) || groups.contains(Roles.ADMIN);
         ContractedService service = services.byCode(serviceCode);
-        if (!manager && !identityService.getCurrentAuthentication().getUserId().equals(service.getPurchasingOfficer())) {
-            throw new AccessDenied("Only " + service.getServiceCode() + "'s own purchasing officer or a contracts manager"
-                    + " issues or changes its workbook.");
+        if (!caller.isAnyOf(Roles.CONTRACTS_MANAGER, Roles.ADMIN)) {
+            services.requireOfficerOrContractsManager(caller.userId(), service, "issues or changes its workbook");
         }
         Workbook workbook = workbooks.issue(serviceCode, request.year(), request.page(), request.effectiveFrom(),
-                request.reason(), identityService.getCurrentAuthentication().getUserId());
+                request.reason(), caller.userId());
         return view(serviceCode, workbook);
     }
 
     @GetMapping("/api/services/{serviceCode}/workbooks")
     Map<String, Object> current(@PathVariable String serviceCode, @RequestParam String year) {
         ContractedService service = services.byCode(serviceCode);
-        List<String> groups = groups();
-        if (!inTeam(groups) && !groups.contains(Roles.DATA_INPUT_CLERK)
-                && !groups.contains(services.providerOf(service).getGroupId())) {
+        if (!caller.isAnyOf(TEAM) && !caller.isAnyOf(Roles.DATA_INPUT_CLERK, services.providerOf(service).getGroupId())) {
             throw new AccessDenied("Only the commissioning team and the service's own provider can see its workbook.");
         }
         String reportingYear = ReportingYear.parse(year).toString();
         return workbooks.current(service.getId(), reportingYear).map(w -> view(service.getServiceCode(), w))
                 .orElseThrow(() -> new NotFound("Service " + serviceCode + " has no workbook for " + reportingYear + "."));
-    }
-
-    private static boolean inTeam(List<String> groups) {
-        return groups.contains(Roles.PURCHASING_OFFICER) || groups.contains(Roles.CONTRACTS_MANAGER)
-                || groups.contains(Roles.ADMIN);
-    }
-
-    private List<String> groups() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     }
 
     private static Map<String, Object> view(String serviceCode, Workbook workbook) {

@@ -2,6 +2,7 @@ package org.carecommissioning.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -19,54 +20,55 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * Least privilege per group. Tasks are not granted here: the engine grants a task to its candidate group (or
- * assignee) when the task is created, so a commissioner sees only tasks of their own organisation's group and
- * a therapist sees no invoice. Runs at every start-up and only adds what is missing.
+ * Least privilege per group. Every role opens Tasklist and the managers watch instances in Cockpit (here); what a
+ * role may start or read of each process its capability declares ({@link CapabilityAccess}). Tasks are not granted
+ * here: the engine grants a task to its candidate group (or assignee) when the task is created, so a commissioner
+ * sees only tasks of their own organisation's group and a therapist sees no invoice. Runs at every start-up and only
+ * adds what is missing.
  */
 @Component
 public class AccessPolicy {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final List<CapabilityAccess> capabilities;
 
-    AccessPolicy(IdentityService identityService, AuthorizationService authorizationService) {
+    AccessPolicy(IdentityService identityService, AuthorizationService authorizationService,
+            List<CapabilityAccess> capabilities) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.capabilities = List.copyOf(capabilities);
     }
 
     public void apply() {
         Roles.ALL.forEach(this::ensureGroup);
+        for (Grant grant : grants()) {
+            grant(grant.group(), grant.resource(), grant.resourceId(), grant.permissions().toArray(Permission[]::new));
+        }
+    }
+
+    /** Every grant of the roles: Tasklist for all, Cockpit for the managers, and what each capability declares. */
+    List<Grant> grants() {
+        Grants common = new Grants();
         for (String group : Roles.ALL) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            common.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
-        startable(Roles.COMMISSIONER, "referral");
-        startable(Roles.PARTNERSHIP_ADMIN, "partnership-term");
-        startable(Roles.FINANCE, "quarterly-invoicing");
-        startable(Roles.PURCHASING_OFFICER, "contract-management-meeting");
-        grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "contract-management-meeting", Permissions.READ);
-        grant(Roles.PURCHASING_OFFICER, Resources.PROCESS_DEFINITION, "cmm-next-meeting", Permissions.READ);
-        startable(Roles.PURCHASING_OFFICER, "pi-return");
-        grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "pi-return", Permissions.READ);
-        grant(Roles.DATA_INPUT_CLERK, Resources.PROCESS_DEFINITION, "pi-return", Permissions.READ);
-        for (String key : List.of("referral", "partnership-term")) {
-            grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, key, Permissions.READ);
-        }
-        grant(Roles.THERAPIST, Resources.PROCESS_DEFINITION, "referral", Permissions.READ);
-        grant(Roles.COMMISSIONER, Resources.PROCESS_DEFINITION, "partnership-term", Permissions.READ);
-        grant(Roles.FINANCE, Resources.PROCESS_DEFINITION, "invoice", Permissions.READ);
         for (String manager : Roles.MANAGERS) {
-            grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(manager, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+            common.grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            common.grant(manager, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                     ProcessDefinitionPermissions.RETRY_JOB);
-            grant(manager, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
+            common.grant(manager, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
                     ProcessInstancePermissions.RETRY_JOB);
-            grant(manager, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-            grant(manager, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-            grant(manager, Resources.DEPLOYMENT, "*", Permissions.READ);
-            grant(manager, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
-            grant(manager, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+            common.grant(manager, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+            common.grant(manager, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+            common.grant(manager, Resources.DEPLOYMENT, "*", Permissions.READ);
+            common.grant(manager, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+            common.grant(manager, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
         }
+        List<Grant> grants = new ArrayList<>(common.list());
+        capabilities.forEach(capability -> grants.addAll(capability.grants()));
+        return grants;
     }
 
     /** Everything, for members of camunda-admin. */
@@ -75,12 +77,6 @@ public class AccessPolicy {
         for (Resources resource : Resources.values()) {
             grant(Roles.ADMIN, resource, "*", Permissions.ALL);
         }
-    }
-
-    private void startable(String group, String processKey) {
-        grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
 
     void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

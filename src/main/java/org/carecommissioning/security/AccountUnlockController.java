@@ -3,8 +3,6 @@ package org.carecommissioning.security;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,18 +19,17 @@ class AccountUnlockController {
 
     private final IdentityService identityService;
     private final LoginThrottle throttle;
+    private final Caller caller;
 
-    AccountUnlockController(IdentityService identityService, LoginThrottle throttle) {
+    AccountUnlockController(IdentityService identityService, LoginThrottle throttle, Caller caller) {
         this.identityService = identityService;
         this.throttle = throttle;
+        this.caller = caller;
     }
 
     @PostMapping("/api/users/{userId}/unlock")
     Map<String, Object> unlock(@PathVariable String userId) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Roles.ADMIN)) {
-            throw new AccessDenied("Only an administrator can unlock an account.");
-        }
+        caller.requireAnyOf("Only an administrator can unlock an account.", Roles.ADMIN);
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             throw new NotFound("There is no user \"" + userId + "\".");
         }

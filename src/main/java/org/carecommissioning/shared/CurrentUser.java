@@ -1,18 +1,19 @@
 package org.carecommissioning.shared;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.carecommissioning.security.Caller;
 
-/** The user who completed the task or started the process now being executed (null for timers and jobs). */
+/**
+ * The user who completed the task or started the process now being executed (null for timers and jobs), for the
+ * delegates the engine creates; read through {@link Caller}.
+ */
 public final class CurrentUser {
 
     private CurrentUser() {
     }
 
     public static String of(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return Caller.userIdOf(execution.getProcessEngineServices().getIdentityService());
     }
 
 }

@@ -2,8 +2,7 @@ package org.carecommissioning.shared;
 
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.carecommissioning.security.Caller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,22 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class SystemAuthority {
 
-    private final IdentityService identityService;
+    private final Caller caller;
 
-    SystemAuthority(IdentityService identityService) {
-        this.identityService = identityService;
+    SystemAuthority(Caller caller) {
+        this.caller = caller;
     }
 
     public <T> T call(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return caller.withoutAuthentication(work);
     }
 
     public void run(Runnable work) {

@@ -1,5 +1,6 @@
 package org.carecommissioning.tasklist;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.carecommissioning.security.CapabilityAccess;
 import org.carecommissioning.security.Roles;
+import org.carecommissioning.security.TasklistColumn;
 import org.carecommissioning.shared.SystemAuthority;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -34,13 +37,15 @@ class TasklistFilters implements ApplicationRunner {
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
     private final SystemAuthority system;
+    private final List<CapabilityAccess> capabilities;
 
     TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
-            SystemAuthority system) {
+            SystemAuthority system, List<CapabilityAccess> capabilities) {
         this.filterService = filterService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
         this.system = system;
+        this.capabilities = List.copyOf(capabilities);
     }
 
     @Override
@@ -74,11 +79,7 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("color", color);
         properties.put("description", "Created at start-up for group " + group);
         properties.put("refresh", true);
-        // One pair of columns for every group and process: the case reference and the organisation or service
-        // (CaseLabels), task-local so a caseworker who may read only the task still gets them. No personal data.
-        properties.put("variables", List.of(
-                Map.of("name", CaseLabels.CASE_REFERENCE, "label", "Case"),
-                Map.of("name", CaseLabels.CASE_SUMMARY, "label", "Organisation / service")));
+        properties.put("variables", columns(group));
         Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
             filterService.saveFilter(existing.setQuery(query).setProperties(properties));
@@ -92,6 +93,26 @@ class TasklistFilters implements ApplicationRunner {
         read.setResourceId(filter.getId());
         read.addPermission(Permissions.READ);
         authorizationService.saveAuthorization(read);
+    }
+
+    /**
+     * One pair of columns for every group and process: the case reference and the organisation or service
+     * (CaseLabels), task-local so a caseworker who may read only the task still gets them; then the columns the
+     * capabilities declare for the group ({@link CapabilityAccess#tasklistColumns()}). No personal data.
+     */
+    private List<Map<String, String>> columns(String group) {
+        List<Map<String, String>> columns = new ArrayList<>(List.of(
+                Map.of("name", CaseLabels.CASE_REFERENCE, "label", "Case"),
+                Map.of("name", CaseLabels.CASE_SUMMARY, "label", "Organisation / service")));
+        for (CapabilityAccess capability : capabilities) {
+            for (TasklistColumn column : capability.tasklistColumns()) {
+                if (column.group().equals(group)
+                        && columns.stream().noneMatch(shown -> shown.get("name").equals(column.variable()))) {
+                    columns.add(Map.of("name", column.variable(), "label", column.label()));
+                }
+            }
+        }
+        return List.copyOf(columns);
     }
 
     private static String label(String group) {

@@ -2,6 +2,8 @@ package org.carecommissioning.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+import java.util.Set;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -14,6 +16,15 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.form.handler.FormHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.producer.HistoryEventProducer;
+import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
@@ -22,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Packages by capability, checked on what a class is rather than on its name: delegates and listeners (only the
  * engine calls them), repositories (other capabilities reach data through the capability's public service) and
- * REST controllers are package-private, nested classes included, and nothing outside their package uses them.
+ * REST controllers are package-private, nested classes included, and nothing outside their package uses them. One
+ * access adapter reads the engine's authentication, and only engine extensions use the engine's internals.
  */
 class CapabilityBoundariesTest {
 
@@ -40,6 +52,90 @@ class CapabilityBoundariesTest {
 
     private static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe("REST controllers",
             type -> type.isAnnotatedWith(RestController.class));
+
+    /** The one adapter over the engine's current authentication (an engine-internal type). */
+    private static final String ACCESS_ADAPTER = "org.carecommissioning.security.Caller";
+
+    /**
+     * Engine extensions: the engine's SPI is made of its {@code impl} types, so these necessarily use them.
+     */
+    private static final DescribedPredicate<JavaClass> ENGINE_SPI = JavaClass.Predicates
+            .assignableTo(ProcessEnginePlugin.class)
+            .or(JavaClass.Predicates.assignableTo(BpmnParseListener.class))
+            .or(JavaClass.Predicates.assignableTo(HistoryEventHandler.class))
+            .or(JavaClass.Predicates.assignableTo(HistoryEventProducer.class))
+            .or(JavaClass.Predicates.assignableTo(CommandInterceptor.class))
+            .or(JavaClass.Predicates.assignableTo(Command.class))
+            .or(JavaClass.Predicates.assignableTo(FormHandler.class))
+            .or(JavaClass.Predicates.assignableTo(ReadOnlyIdentityProvider.class))
+            .or(JavaClass.Predicates.assignableTo(SessionFactory.class));
+
+    /**
+     * The few other classes allowed to use an engine {@code impl} type, each for a reason (nested classes and lambdas
+     * of these, and of engine extensions, count as their outer class).
+     */
+    private static final Set<String> IMPL_ALLOWED = Set.of(
+            // ClockUtil: the engine's clock, which timers and due dates use and tests move; java.time.Clock adapts it
+            "org.carecommissioning.shared.ClockConfiguration",
+            // ClockUtil: due dates in days from the engine's today, for the models' expressions
+            "org.carecommissioning.shared.Deadlines",
+            // ClockUtil: when the PI return's deadline timer fires, from the engine's clock
+            "org.carecommissioning.performance.DeadlineTimer",
+            // registers ThrottledIdentityProviderFactory with the engine configuration through a ProcessEnginePlugin
+            "org.carecommissioning.security.LoginThrottleConfiguration");
+
+    @Test
+    @DisplayName("only the access adapter (security.Caller) reads the engine's authentication; identity providers aside")
+    void oneAccessAdapter() {
+        classes().that(dependOn("org.camunda.bpm.engine.impl.identity"))
+                .should(beOneOf(DescribedPredicate.describe("the access adapter or an identity provider",
+                        type -> type.getName().equals(ACCESS_ADAPTER)
+                                || type.isAssignableTo(ReadOnlyIdentityProvider.class))))
+                .check(PRODUCTION);
+        if (PRODUCTION.stream().noneMatch(type -> type.getName().equals(ACCESS_ADAPTER))) {
+            throw new AssertionError("The access adapter " + ACCESS_ADAPTER + " is missing");
+        }
+    }
+
+    @Test
+    @DisplayName("engine internals (org.camunda.bpm.engine.impl) are used only by engine extensions and an explicit few")
+    void engineInternalsOnlyInEngineExtensions() {
+        long extensions = PRODUCTION.stream().filter(ENGINE_SPI).count();
+        if (extensions < 8) {
+            throw new AssertionError("engine extensions: only " + extensions + " classes found, expected 8");
+        }
+        classes().that(dependOn("org.camunda.bpm.engine.impl"))
+                .should(beOneOf(DescribedPredicate.describe("an engine extension, the access adapter or allowed",
+                        type -> ENGINE_SPI.test(type) || type.getName().equals(ACCESS_ADAPTER)
+                                || IMPL_ALLOWED.contains(type.getName()))))
+                .check(PRODUCTION);
+    }
+
+    /** Classes (their nested classes and lambdas counted as the outermost class) using a type in the package or below. */
+    private static DescribedPredicate<JavaClass> dependOn(String packageName) {
+        return DescribedPredicate.describe("depend on " + packageName + "..", type -> type.getDirectDependenciesFromSelf()
+                .stream().anyMatch(dependency -> dependency.getTargetClass().getPackageName().startsWith(packageName)));
+    }
+
+    /** The class itself, or the outermost class enclosing it, is one of those. */
+    private static ArchCondition<JavaClass> beOneOf(DescribedPredicate<JavaClass> allowed) {
+        return new ArchCondition<>("be " + allowed.getDescription()) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                JavaClass outermost = type;
+                while (outermost.getEnclosingClass().isPresent()) {
+                    outermost = outermost.getEnclosingClass().get();
+                }
+                if (!allowed.test(type) && !allowed.test(outermost)) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + " uses "
+                            + type.getDirectDependenciesFromSelf().stream()
+                                    .map(dependency -> dependency.getTargetClass().getName())
+                                    .filter(name -> name.startsWith("org.camunda.bpm.engine.impl"))
+                                    .distinct().sorted().toList()));
+                }
+            }
+        };
+    }
 
     @Test
     @DisplayName("delegates and listeners (nested ones too) are package-private and used only inside their package")
