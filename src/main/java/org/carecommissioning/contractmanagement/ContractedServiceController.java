@@ -10,7 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.carecommissioning.security.Caller;
+import org.carecommissioning.shared.Caller;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.FormValues;

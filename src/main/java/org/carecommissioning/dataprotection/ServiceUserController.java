@@ -2,7 +2,7 @@ package org.carecommissioning.dataprotection;
 
 import org.carecommissioning.dataprotection.DataProtectionService.Erasure;
 import org.carecommissioning.referral.ServiceUserRecords.Record;
-import org.carecommissioning.security.Caller;
+import org.carecommissioning.shared.Caller;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

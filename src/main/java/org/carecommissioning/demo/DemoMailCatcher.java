@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.carecommissioning.security.Caller;
+import org.carecommissioning.shared.Caller;
 import org.carecommissioning.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import org.camunda.bpm.engine.RuntimeService;
 import org.carecommissioning.organisation.Organisation;
-import org.carecommissioning.security.Caller;
+import org.carecommissioning.shared.Caller;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.Money;

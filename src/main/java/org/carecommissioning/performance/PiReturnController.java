@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.contractmanagement.ContractServices;
-import org.carecommissioning.security.Caller;
+import org.carecommissioning.shared.Caller;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.http.MediaType;

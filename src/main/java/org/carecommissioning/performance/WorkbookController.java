@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
-import org.carecommissioning.security.Caller;
+import org.carecommissioning.shared.Caller;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.AccessDenied;
 import org.carecommissioning.shared.NotFound;

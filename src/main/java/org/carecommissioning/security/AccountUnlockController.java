@@ -3,6 +3,7 @@ package org.carecommissioning.security;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.carecommissioning.shared.Caller;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

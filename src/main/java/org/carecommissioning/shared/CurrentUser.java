@@ -1,7 +1,6 @@
 package org.carecommissioning.shared;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.carecommissioning.security.Caller;
 
 /**
  * The user who completed the task or started the process now being executed (null for timers and jobs), for the

@@ -2,7 +2,6 @@ package org.carecommissioning.shared;
 
 import java.util.function.Supplier;
 
-import org.carecommissioning.security.Caller;
 import org.springframework.stereotype.Component;
 
 /**

@@ -54,7 +54,7 @@ class CapabilityBoundariesTest {
             type -> type.isAnnotatedWith(RestController.class));
 
     /** The one adapter over the engine's current authentication (an engine-internal type). */
-    private static final String ACCESS_ADAPTER = "org.carecommissioning.security.Caller";
+    private static final String ACCESS_ADAPTER = "org.carecommissioning.shared.Caller";
 
     /**
      * Engine extensions: the engine's SPI is made of its {@code impl} types, so these necessarily use them.
@@ -85,7 +85,7 @@ class CapabilityBoundariesTest {
             "org.carecommissioning.security.LoginThrottleConfiguration");
 
     @Test
-    @DisplayName("only the access adapter (security.Caller) reads the engine's authentication; identity providers aside")
+    @DisplayName("only the access adapter (shared.Caller) reads the engine's authentication; identity providers aside")
     void oneAccessAdapter() {
         classes().that(dependOn("org.camunda.bpm.engine.impl.identity"))
                 .should(beOneOf(DescribedPredicate.describe("the access adapter or an identity provider",

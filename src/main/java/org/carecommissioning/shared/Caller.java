@@ -1,4 +1,4 @@
-package org.carecommissioning.security;
+package org.carecommissioning.shared;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.carecommissioning.shared.AccessDenied;
 import org.springframework.stereotype.Component;
 
 /**
