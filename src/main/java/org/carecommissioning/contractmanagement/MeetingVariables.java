@@ -275,6 +275,11 @@ final class MeetingVariables {
         scope.setVariable(PRIORITY_LEVEL, level.name());
     }
 
+    /** C1: the business key of the process that waits to plan the next meeting. */
+    void nextMeetingPlanning(String businessKey) {
+        scope.setVariable(NEXT_MEETING_PLANNING, businessKey);
+    }
+
     /** C6: the default-notice decision form, "yes" or "no". */
     boolean issueDefaultNotice() {
         return "yes".equals(text("issueDefaultNotice"));

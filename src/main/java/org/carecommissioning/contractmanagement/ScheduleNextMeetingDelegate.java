@@ -17,6 +17,6 @@ class ScheduleNextMeetingDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         MeetingVariables variables = MeetingVariables.of(execution);
-        execution.setVariable(MeetingVariables.NEXT_MEETING_PLANNING, planning.scheduleNext(variables.serviceCode()));
+        variables.nextMeetingPlanning(planning.scheduleNext(variables.serviceCode()));
     }
 }

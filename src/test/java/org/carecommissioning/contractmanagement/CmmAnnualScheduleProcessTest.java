@@ -88,7 +88,7 @@ class CmmAnnualScheduleProcessTest {
 
         // the real bean, under the name the model's delegateExpression uses
         Mocks.register("annualScheduleMailDelegate",
-                new AnnualScheduleMailDelegate(schedule, services, notifications, properties, clock));
+                new AnnualScheduleMailDelegate(new ScheduleMails(schedule, services, notifications, properties, clock)));
     }
 
     /** The schedule e-mails sent, in order. */

@@ -86,7 +86,8 @@ class CmmMonthlyReportProcessTest {
 
         // the real bean, under the name the model's delegateExpression uses
         Mocks.register("monthlyScheduleReportMailDelegate",
-                new MonthlyScheduleReportMailDelegate(schedule, notifications, properties, clock));
+                new MonthlyScheduleReportMailDelegate(new ScheduleMails(schedule, mock(ContractServices.class),
+                        notifications, properties, clock)));
     }
 
     /** The months the schedule was asked to report, in order: one per report e-mail built. */
