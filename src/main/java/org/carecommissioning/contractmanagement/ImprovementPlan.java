@@ -95,6 +95,17 @@ public class ImprovementPlan {
     }
 
     /**
+     * C7: the officer's decision on the plan in the meeting's process (as {@link #agree}).
+     *
+     * @return whether the plan is agreed; a returned plan is written again by the provider
+     */
+    @Transactional
+    public boolean decide(Long meetingId, String officer, PlanAgreement decision, String comments) {
+        agree(meetingId, officer, decision.agreed(), comments);
+        return decision.agreed();
+    }
+
+    /**
      * C7: the service's purchasing officer (or a contracts manager) formally agrees the plan, or returns it to the
      * provider with comments that say what to change.
      */

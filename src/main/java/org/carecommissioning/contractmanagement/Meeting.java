@@ -115,6 +115,11 @@ public class Meeting {
         this.unannouncedAudits = unannouncedAudits;
     }
 
+    /** C6: the priority level reassigned after this meeting is RED and was not before it. */
+    boolean movedToRed() {
+        return priorityAfter == PriorityLevel.RED && priorityBefore != PriorityLevel.RED;
+    }
+
     void decideDefaultNotice(String decision) {
         this.defaultNoticeDecision = decision;
     }

@@ -1,6 +1,7 @@
 package org.carecommissioning.contractmanagement;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.carecommissioning.notification.Email;
@@ -26,13 +27,33 @@ class MeetingMails {
         this.properties = properties;
     }
 
-    void toProvider(Long meetingId, String template, Map<String, Object> extra) {
+    /** C2: the set-up letter, at least 4 weeks before the meeting. */
+    void setUpLetter(Long meetingId) {
+        toProvider(meetingId, "cmm-set-up-letter", Map.of());
+    }
+
+    /** C4: the clauses that moved from Medium to High after the audit with the provider, to the CSG. */
+    void riskEscalation(Long meetingId, List<String> clauseTitles) {
+        toCsg(meetingId, "cmm-risk-escalation", Map.of("escalatedClauses", "- " + String.join("\n- ", clauseTitles)));
+    }
+
+    /** C5: the agenda as the officer finalised it, at least one day before the meeting. */
+    void agenda(Long meetingId) {
+        toProvider(meetingId, "cmm-agenda", Map.of("agenda", meetings.get(meetingId).getAgenda()));
+    }
+
+    /** C8: the survey on the meeting process. */
+    void feedbackRequest(Long meetingId) {
+        toProvider(meetingId, "cmm-feedback-request", Map.of());
+    }
+
+    private void toProvider(Long meetingId, String template, Map<String, Object> extra) {
         Meeting meeting = meetings.get(meetingId);
         Organisation provider = services.providerOf(meeting.getService());
         notifications.send(Email.of(provider.getEmail(), template, model(meeting, provider, extra)));
     }
 
-    void toCsg(Long meetingId, String template, Map<String, Object> extra) {
+    private void toCsg(Long meetingId, String template, Map<String, Object> extra) {
         Meeting meeting = meetings.get(meetingId);
         notifications.send(Email.of(properties.csgEmail(), template,
                 model(meeting, services.providerOf(meeting.getService()), extra)));

@@ -31,13 +31,6 @@ public class MeetingPlanning {
     static final String PLAN_TASK = "Task_PlanNextMeeting";
     static final String BROUGHT_FORWARD = "NextMeetingBroughtForward";
     static final String PLANNED_ANOTHER_WAY = "MeetingPlannedAnotherWay";
-    /** Planning opens this many days before the meeting is due: time to agree a date, then 4 weeks' notice. */
-    static final int PLANNING_OPENS_DAYS = 56;
-    /**
-     * PI5 Decision: a meeting brought forward is due within 6 weeks: 2 weeks to plan it, then the 4 weeks' notice
-     * of C2.
-     */
-    static final int BROUGHT_FORWARD_DAYS = 42;
 
     private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -89,7 +82,7 @@ public class MeetingPlanning {
     @Transactional
     public LocalDate bringForward(Long serviceId) {
         ContractedService service = services.get(serviceId);
-        LocalDate due = LocalDate.now(clock).plusDays(BROUGHT_FORWARD_DAYS);
+        LocalDate due = MeetingDeadlines.broughtForwardDue(LocalDate.now(clock));
         if (service.getNextMeetingDue() != null && !service.getNextMeetingDue().isAfter(due)) {
             due = service.getNextMeetingDue();
         }
@@ -152,7 +145,7 @@ public class MeetingPlanning {
 
     private Map<String, Object> dueDates(LocalDate due) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate opens = due.minusDays(PLANNING_OPENS_DAYS);
+        LocalDate opens = MeetingDeadlines.planningOpens(due);
         Map<String, Object> dates = new HashMap<>();
         dates.put("nextMeetingDue", due.toString());
         // Tasklist 4: the ISO value is what the logic reads; the form shows the readable copy
@@ -161,7 +154,7 @@ public class MeetingPlanning {
                 : Date.from(clock.instant()));
         // C2, X1: planned by the end of the day 4 weeks before the meeting falls due, so the set-up letter still gives
         // 4 weeks' notice; on a weekend or bank holiday, the working day before; never before today
-        LocalDate planBy = calendar.workingDayOnOrBefore(due.minusDays(MeetingService.NOTICE_DAYS));
+        LocalDate planBy = MeetingDeadlines.planBy(due, calendar);
         dates.put("planByAt", ProcessDates.endOfDayNotBefore(planBy, today, properties.zone()));
         return dates;
     }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** A contract management meeting from its set-up letter to its outcome (C2-C6, C8). */
 @Service
 public class MeetingService {
-
-    /** C2: the provider is told the date in writing at least 4 weeks before the meeting. */
-    public static final int NOTICE_DAYS = 28;
 
     private static final DateTimeFormatter REFERENCE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Set<String> DISRUPTION = Set.of("none", "minor", "noticeable");
@@ -70,7 +68,7 @@ public class MeetingService {
         if (meetingDate == null) {
             throw new BusinessRuleViolation("C2", "Give the date of the meeting.");
         }
-        LocalDate earliest = today.plusDays(NOTICE_DAYS);
+        LocalDate earliest = MeetingDeadlines.earliestMeetingDate(today);
         if (meetingDate.isBefore(earliest)) {
             throw new BusinessRuleViolation("C2", "The provider must be told at least 4 weeks before the meeting;"
                     + " choose a date on or after " + earliest + ".");
@@ -114,6 +112,20 @@ public class MeetingService {
         return concerns;
     }
 
+    /**
+     * C3: the desk-top review (as {@link #recordInternalAudit}) with what the process shows of it: the Medium and
+     * High clauses, the risk summary and each clause's risk.
+     */
+    @Transactional
+    public RiskAssessment assessRisks(Long meetingId, Map<String, Object> answers) {
+        List<String> concerns = recordInternalAudit(meetingId, answers);
+        Map<String, RiskLevel> risks = new LinkedHashMap<>();
+        for (ComplianceClause clause : clausesOf(meetingId)) {
+            risks.put(clause.getClauseCode(), clause.getRiskLevel());
+        }
+        return new RiskAssessment(concerns, riskSummaryLines(meetingId), risks);
+    }
+
     /** C3: the contracts manager's note on one Medium or High clause. */
     @Transactional
     public void noteClause(Long meetingId, String clauseCode, String note) {
@@ -131,6 +143,33 @@ public class MeetingService {
         meeting.decideAudit(hold, hold ? String.join(", ", involves) + (involves.isEmpty() ? "" : "; ") + reason.trim()
                 : reason.trim());
         return meeting;
+    }
+
+    /**
+     * C4: the contracts manager's decision form: whether to hold an audit with the provider and whom it involves
+     * (service users, staff, stakeholders with their contact); nobody is involved in an audit not held.
+     */
+    @Transactional
+    public Meeting decideAudit(Long meetingId, AuditDecision decision) {
+        List<String> involves = new ArrayList<>();
+        if (decision.hold() && decision.serviceUsers()) {
+            involves.add("service users");
+        }
+        if (decision.hold() && decision.staff()) {
+            involves.add("staff");
+        }
+        if (decision.hold() && decision.stakeholders()) {
+            String contact = decision.stakeholderContact();
+            involves.add("stakeholders" + (contact == null ? "" : " (" + contact + ")"));
+        }
+        return decideAudit(meetingId, decision.hold(), involves, decision.reason());
+    }
+
+    /** C4: the revised risks (as {@link #recordProviderAudit}) with the risk summary after them. */
+    @Transactional
+    public RevisedRisks reviseRisks(Long meetingId, List<String> concernCodes, Map<String, Object> answers) {
+        List<String> escalated = recordProviderAudit(meetingId, concernCodes, answers);
+        return new RevisedRisks(escalated, riskSummaryLines(meetingId));
     }
 
     /**
@@ -178,6 +217,14 @@ public class MeetingService {
         return agenda.toString();
     }
 
+    /** C5, C7: the draft agenda the officer finalises, with the open actions and the concerns beside it. */
+    @Transactional(readOnly = true)
+    public AgendaDraft draftAgenda(Long meetingId) {
+        Meeting meeting = get(meetingId);
+        return new AgendaDraft(standardAgenda(meetingId), openActionLines(meeting.getService().getId()),
+                riskSummaryLines(meetingId));
+    }
+
     /** C5: the agenda as sent to the provider. */
     @Transactional
     public Meeting sendAgenda(Long meetingId, String agenda) {
@@ -215,6 +262,16 @@ public class MeetingService {
         }
         meeting.hold(heldOn, minutes.trim());
         return actions.saveAll(agreed);
+    }
+
+    /**
+     * C5, C7: the minutes and actions (as {@link #recordMinutes}); the provider writes the improvement plan from
+     * every open action of the service, older ones included.
+     */
+    @Transactional
+    public MinutesRecorded registerMinutes(Long meetingId, LocalDate heldOn, String minutes, String actionLines) {
+        List<ImprovementAction> agreed = recordMinutes(meetingId, heldOn, minutes, actionLines);
+        return new MinutesRecorded(agreed.size(), openActionLines(get(meetingId).getService().getId()));
     }
 
     private ImprovementAction parseAction(Meeting meeting, LocalDate heldOn, String line, int number) {
@@ -341,5 +398,26 @@ public class MeetingService {
                     + "\"; choose one of " + allowed + ".");
         }
         return value;
+    }
+
+    /** C4: the contracts manager's decision on an audit with the provider, as the form gives it. */
+    public record AuditDecision(boolean hold, boolean serviceUsers, boolean staff, boolean stakeholders,
+            String stakeholderContact, String reason) {
+    }
+
+    /** C3: the Medium and High clause codes, the risk summary lines and every clause's risk. */
+    public record RiskAssessment(List<String> concerns, List<String> riskSummary, Map<String, RiskLevel> risks) {
+    }
+
+    /** C4: the titles of the clauses that moved from Medium to High, and the risk summary after the audit. */
+    public record RevisedRisks(List<String> escalated, List<String> riskSummary) {
+    }
+
+    /** C5: the standard agenda, the open improvement actions and the risk summary. */
+    public record AgendaDraft(String agenda, List<String> openActions, List<String> riskSummary) {
+    }
+
+    /** C5, C7: how many actions the meeting agreed, and every open action of the service now. */
+    public record MinutesRecorded(int actionsAgreed, List<String> openActions) {
     }
 }

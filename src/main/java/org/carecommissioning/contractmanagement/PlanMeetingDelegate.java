@@ -4,16 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.CurrentUser;
-import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
-/** C2: plans the meeting at least 4 weeks ahead; its reference becomes the business key. */
-@Component("planMeetingDelegate")
+/**
+ * C2: plans the meeting at least 4 weeks ahead; its reference becomes the business key, and the process carries
+ * every preparation deadline (MeetingDeadlines, X1).
+ */
+@Component
 class PlanMeetingDelegate implements JavaDelegate {
-
-    /** The minutes are due five working days after the meeting. */
-    static final int MINUTES_WORKING_DAYS = 5;
 
     private final MeetingService meetings;
     private final ContractServices services;
@@ -32,14 +31,12 @@ class PlanMeetingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Meeting meeting = meetings.plan(FormValues.text(execution.getVariable("serviceCode")),
-                FormValues.date(execution.getVariable("meetingDate"), "C2", "The meeting date"),
-                CurrentUser.of(execution));
+        MeetingVariables variables = MeetingVariables.of(execution);
+        Meeting meeting = meetings.plan(variables.serviceCode(), variables.meetingDate(), CurrentUser.of(execution));
         execution.setProcessBusinessKey(meeting.getReference());
         // C1: a meeting planned from the start form ends the service's wait to plan one
-        planning.meetingPlanned(meeting.getService().getServiceCode(), (String) execution.getVariable("plannedFrom"));
-        execution.setVariables(MeetingVariables.of(meeting, services.providerOf(meeting.getService()),
-                calendar.plusWorkingDays(meeting.getMeetingDate(), MINUTES_WORKING_DAYS),
-                calendar::workingDayOnOrBefore, properties.zone()));
+        planning.meetingPlanned(meeting.getService().getServiceCode(), variables.plannedFrom());
+        execution.setVariables(MeetingVariables.planned(meeting, services.providerOf(meeting.getService()), calendar,
+                properties.zone()));
     }
 }

@@ -45,7 +45,7 @@ import org.mockito.ArgumentCaptor;
 
 /**
  * processes/cmm-annual-schedule.bpmn: a cron timer start event on 1 December, then next year's meeting schedule
- * e-mailed (async, retried) to the contracts manager as a CSV. The REAL {@link ScheduleMailDelegates.AnnualSchedule}
+ * e-mailed (async, retried) to the contracts manager as a CSV. The REAL {@link AnnualScheduleMailDelegate}
  * runs, registered with Camunda's {@link Mocks}; the schedule, the services and the mail are Mockito mocks.
  */
 @ExtendWith(ProcessEngineExtension.class)
@@ -88,7 +88,7 @@ class CmmAnnualScheduleProcessTest {
 
         // the real bean, under the name the model's delegateExpression uses
         Mocks.register("annualScheduleMailDelegate",
-                new ScheduleMailDelegates.AnnualSchedule(schedule, services, notifications, properties, clock));
+                new AnnualScheduleMailDelegate(new ScheduleMails(schedule, services, notifications, properties, clock)));
     }
 
     /** The schedule e-mails sent, in order. */

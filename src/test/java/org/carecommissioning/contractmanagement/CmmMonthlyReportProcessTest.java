@@ -47,7 +47,7 @@ import org.mockito.ArgumentCaptor;
 /**
  * processes/cmm-monthly-report.bpmn: a cron timer start event on the first of each month, then the previous
  * month's meetings planned, held and kept to schedule e-mailed (async, retried) to the contracts manager. The REAL
- * {@link ScheduleMailDelegates.MonthlyReport} runs, registered with Camunda's {@link Mocks}; the schedule and the
+ * {@link MonthlyScheduleReportMailDelegate} runs, registered with Camunda's {@link Mocks}; the schedule and the
  * mail are Mockito mocks.
  */
 @ExtendWith(ProcessEngineExtension.class)
@@ -86,7 +86,8 @@ class CmmMonthlyReportProcessTest {
 
         // the real bean, under the name the model's delegateExpression uses
         Mocks.register("monthlyScheduleReportMailDelegate",
-                new ScheduleMailDelegates.MonthlyReport(schedule, notifications, properties, clock));
+                new MonthlyScheduleReportMailDelegate(new ScheduleMails(schedule, mock(ContractServices.class),
+                        notifications, properties, clock)));
     }
 
     /** The months the schedule was asked to report, in order: one per report e-mail built. */

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * MeetingPlanning.scheduleNext starts it. Planning opens 8 weeks before the meeting is due (timer at
  * planningOpensAt) or at once when the meeting is brought forward (PI5); the purchasing officer's task is due 4
  * weeks before (planByAt); a meeting planned another way ends the wait at either stage. The meeting itself is
- * started by the REAL {@link PlanningDelegates.StartPlannedMeeting}, registered with Camunda's {@link Mocks}, on a
+ * started by the REAL {@link StartPlannedMeetingDelegate}, registered with Camunda's {@link Mocks}, on a
  * mocked {@link MeetingPlanning} (which refuses a date less than 4 weeks ahead, C2).
  */
 @ExtendWith(ProcessEngineExtension.class)
@@ -84,7 +84,7 @@ class NextMeetingProcessTest {
                 + "-" + KEY_DATE.format(invocation.<LocalDate>getArgument(1)));
 
         // the real bean, under the name the model's delegateExpression uses
-        Mocks.register("startPlannedMeetingDelegate", new PlanningDelegates.StartPlannedMeeting(planning));
+        Mocks.register("startPlannedMeetingDelegate", new StartPlannedMeetingDelegate(planning));
     }
 
     @AfterEach
@@ -168,7 +168,7 @@ class NextMeetingProcessTest {
         assertWaitingForPlanningToOpen(planner);
         Job timer = planningTimer(planner);
         assertThat(timer.getDuedate()).isEqualTo(PLANNING_OPENS_AT)
-                .isEqualTo(ProcessDates.startOfDay(NEXT_MEETING_DUE.minusDays(MeetingPlanning.PLANNING_OPENS_DAYS),
+                .isEqualTo(ProcessDates.startOfDay(NEXT_MEETING_DUE.minusDays(MeetingDeadlines.PLANNING_OPENS_DAYS),
                         LONDON));
 
         TestClock.setTo("2027-05-18T23:59");
@@ -179,7 +179,7 @@ class NextMeetingProcessTest {
 
         Task plan = assertPlanningTask(planner, PLAN_BY_AT);
         assertThat(plan.getDueDate())
-                .isEqualTo(ProcessDates.endOfDay(NEXT_MEETING_DUE.minusDays(MeetingService.NOTICE_DAYS), LONDON));
+                .isEqualTo(ProcessDates.endOfDay(NEXT_MEETING_DUE.minusDays(MeetingDeadlines.NOTICE_DAYS), LONDON));
         assertThat(planner).hasPassedInOrder("StartEvent_NextMeetingDue", "Gateway_AwaitPlanning",
                         "Event_PlanningOpens", "Gateway_PlanningOpen")
                 .hasNotPassed("Event_BroughtForward", "Event_PlannedAnotherWayEarly");
@@ -242,8 +242,8 @@ class NextMeetingProcessTest {
 
         // As MeetingPlanning.bringForward: due in 6 weeks, so planned within 2 weeks (28 days before it is due).
         TestClock.setTo("2027-02-03T14:00");
-        LocalDate due = TestClock.today().plusDays(MeetingPlanning.BROUGHT_FORWARD_DAYS);
-        Date planBy = ProcessDates.endOfDay(due.minusDays(MeetingService.NOTICE_DAYS), LONDON);
+        LocalDate due = TestClock.today().plusDays(MeetingDeadlines.BROUGHT_FORWARD_DAYS);
+        Date planBy = ProcessDates.endOfDay(due.minusDays(MeetingDeadlines.NOTICE_DAYS), LONDON);
         runtimeService().setVariables(planner.getId(), Map.of(
                 "nextMeetingDue", due.toString(),
                 "planningOpensAt", Date.from(TestClock.now().atZone(LONDON).toInstant()),
