@@ -33,7 +33,7 @@ class InvoiceMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = (String) execution.getVariable("invoiceNumber");
+        String number = InvoiceVariables.of(execution).invoiceNumber();
         Invoice invoice = invoices.get(number);
         Organisation billed = invoices.billedOrganisation(number);
         notifications.send(Email.of(billed.getEmail(), "invoice-issued", Map.of(
