@@ -2,7 +2,6 @@ package org.carecommissioning.invoicing;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.Money;
 import org.springframework.stereotype.Component;
 
 /** R11: adds the one £20 administration fee to an invoice still unpaid after its due date. */
@@ -17,9 +16,9 @@ class ApplyLateFeeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = (String) execution.getVariable("invoiceNumber");
+        InvoiceVariables variables = InvoiceVariables.of(execution);
+        String number = variables.invoiceNumber();
         boolean added = invoices.applyLateFee(number);
-        execution.setVariable("lateFeeApplied", added || invoices.get(number).getLateFeePence() > 0);
-        execution.setVariable("amountDuePounds", Money.format(invoices.get(number).totalDuePence()));
+        variables.lateFee(added || invoices.get(number).getLateFeePence() > 0, invoices.get(number));
     }
 }

@@ -20,18 +20,20 @@ class InvoiceMailDelegate implements JavaDelegate {
     private final InvoicePdf pdf;
     private final NotificationService notifications;
     private final CareProperties properties;
+    private final InvoicingProperties invoicing;
 
     InvoiceMailDelegate(InvoiceService invoices, InvoicePdf pdf, NotificationService notifications,
-            CareProperties properties) {
+            CareProperties properties, InvoicingProperties invoicing) {
         this.invoices = invoices;
         this.pdf = pdf;
         this.notifications = notifications;
         this.properties = properties;
+        this.invoicing = invoicing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = (String) execution.getVariable("invoiceNumber");
+        String number = InvoiceVariables.of(execution).invoiceNumber();
         Invoice invoice = invoices.get(number);
         Organisation billed = invoices.billedOrganisation(number);
         notifications.send(Email.of(billed.getEmail(), "invoice-issued", Map.of(
@@ -41,7 +43,7 @@ class InvoiceMailDelegate implements JavaDelegate {
                         "organisationName", billed.getName(),
                         "amountDue", Money.format(invoice.totalDuePence()),
                         "dueDate", DisplayDates.date(invoice.getDueDate()),
-                        "lateFee", Money.format(properties.lateFeePence())))
+                        "lateFee", Money.format(invoicing.lateFeePence())))
                 .withAttachment(number + ".pdf", "application/pdf", pdf.render(invoice, billed)));
     }
 }

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.referral.ReferralProperties;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.DisplayDates;
 import org.carecommissioning.shared.Money;
@@ -30,9 +31,13 @@ public class InvoicePdf {
     private static final float LINE = 14;
 
     private final CareProperties properties;
+    private final InvoicingProperties invoicing;
+    private final ReferralProperties referral;
 
-    InvoicePdf(CareProperties properties) {
+    InvoicePdf(CareProperties properties, InvoicingProperties invoicing, ReferralProperties referral) {
         this.properties = properties;
+        this.invoicing = invoicing;
+        this.referral = referral;
     }
 
     public byte[] render(Invoice invoice, Organisation billed) {
@@ -74,7 +79,7 @@ public class InvoicePdf {
             text(bold, 14, MARGIN, "INVOICE " + invoice.getInvoiceNumber());
             text(regular, 10, MARGIN, "Invoice date: " + DisplayDates.date(invoice.getIssueDate()));
             text(regular, 10, MARGIN, "Payment due by: " + DisplayDates.date(invoice.getDueDate()) + " (within "
-                    + properties.paymentTermsDays() + " days of the invoice date)");
+                    + invoicing.paymentTermsDays() + " days of the invoice date)");
             text(regular, 10, MARGIN, "Period: " + invoice.financialQuarter().label());
             y -= LINE / 2;
             text(bold, 10, MARGIN, "Bill to:");
@@ -100,10 +105,10 @@ public class InvoicePdf {
             }
             total("TOTAL DUE", invoice.totalDuePence());
             y -= LINE;
-            text(regular, 9, MARGIN, "Each treatment costs " + Money.format(properties.treatmentCostPence())
+            text(regular, 9, MARGIN, "Each treatment costs " + Money.format(referral.treatmentCostPence())
                     + "; the client's contribution is deducted. Cancellations with less than 24 hours' notice and");
             text(regular, 9, MARGIN, "non-attendance are charged at full cost. Payments later than the due date incur"
-                    + " one administration fee of " + Money.format(properties.lateFeePence()) + ".");
+                    + " one administration fee of " + Money.format(invoicing.lateFeePence()) + ".");
             content.close();
         }
 

@@ -9,10 +9,10 @@ import java.util.Map;
 
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
+import org.carecommissioning.referral.ReferralProperties;
 import org.carecommissioning.referral.TreatmentSessionService;
 import org.carecommissioning.referral.TreatmentSessionService.ChargeableSession;
 import org.carecommissioning.shared.BusinessRuleViolation;
-import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.NotFound;
@@ -29,16 +29,19 @@ public class InvoiceService {
     private final PaymentRepository payments;
     private final TreatmentSessionService sessions;
     private final OrganisationService organisations;
-    private final CareProperties properties;
+    private final InvoicingProperties properties;
+    private final ReferralProperties referral;
     private final Clock clock;
 
     InvoiceService(InvoiceRepository invoices, PaymentRepository payments, TreatmentSessionService sessions,
-            OrganisationService organisations, CareProperties properties, Clock clock) {
+            OrganisationService organisations, InvoicingProperties properties, ReferralProperties referral,
+            Clock clock) {
         this.invoices = invoices;
         this.payments = payments;
         this.sessions = sessions;
         this.organisations = organisations;
         this.properties = properties;
+        this.referral = referral;
         this.clock = clock;
     }
 
@@ -77,7 +80,7 @@ public class InvoiceService {
         String number = "INV-" + organisation.getCode() + "-" + quarter.code();
         Invoice invoice = new Invoice(number, organisation.getId(), quarter, today,
                 today.plusDays(properties.paymentTermsDays()));
-        int cost = properties.treatmentCostPence();
+        int cost = referral.treatmentCostPence();
         for (ChargeableSession session : chargeable) {
             if (session.given()) {
                 // R9: the commissioning organisation pays the £20 less the client's agreed contribution.

@@ -29,7 +29,7 @@ class PaymentReminderMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = (String) execution.getVariable("invoiceNumber");
+        String number = InvoiceVariables.of(execution).invoiceNumber();
         Invoice invoice = invoices.get(number);
         if (invoice.getStatus() == InvoiceStatus.PAID) {
             return; // paid while the reminder waited to be sent: no reminder for a settled invoice

@@ -16,13 +16,15 @@ class EnterIntoPartnershipDelegate implements JavaDelegate {
     private final PartnershipService partnerships;
     private final OrganisationService organisations;
     private final CareProperties properties;
+    private final PartnershipProperties settings;
     private final Clock clock;
 
     EnterIntoPartnershipDelegate(PartnershipService partnerships, OrganisationService organisations,
-            CareProperties properties, Clock clock) {
+            CareProperties properties, PartnershipProperties settings, Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -36,6 +38,6 @@ class EnterIntoPartnershipDelegate implements JavaDelegate {
                 FormValues.integer(execution.getVariable("treatmentMinutes"), "R5", "The treatment length"));
         execution.setProcessBusinessKey(partnership.getReference());
         execution.setVariables(PartnershipVariables.of(partnership,
-                organisations.get(partnership.getCommissioningOrganisationId()), properties, clock));
+                organisations.get(partnership.getCommissioningOrganisationId()), settings, properties.zone(), clock));
     }
 }

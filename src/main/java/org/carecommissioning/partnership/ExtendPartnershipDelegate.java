@@ -17,13 +17,15 @@ class ExtendPartnershipDelegate implements JavaDelegate {
     private final PartnershipService partnerships;
     private final OrganisationService organisations;
     private final CareProperties properties;
+    private final PartnershipProperties settings;
     private final Clock clock;
 
     ExtendPartnershipDelegate(PartnershipService partnerships, OrganisationService organisations,
-            CareProperties properties, Clock clock) {
+            CareProperties properties, PartnershipProperties settings, Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -34,7 +36,7 @@ class ExtendPartnershipDelegate implements JavaDelegate {
                 FormValues.date(execution.getVariable("newEndDate"), "R1", "The new end date"),
                 FormValues.text(execution.getVariable("reviewNotes")));
         execution.setVariables(PartnershipVariables.of(partnership,
-                organisations.get(partnership.getCommissioningOrganisationId()), properties, clock));
+                organisations.get(partnership.getCommissioningOrganisationId()), settings, properties.zone(), clock));
         execution.removeVariable("reviewDecision");
         execution.removeVariable("newEndDate");
     }

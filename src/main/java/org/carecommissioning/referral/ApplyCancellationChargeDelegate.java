@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** R6, R7: applies the cancellation-charge table's decision and says whether to rebook. */
@@ -19,23 +18,20 @@ class ApplyCancellationChargeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> charge = ProcessVariables.decision(execution, "cancellationCharge");
+        ReferralVariables variables = ReferralVariables.of(execution);
+        Map<String, Object> charge = variables.cancellationCharge();
         if (charge.isEmpty()) {
             throw new IllegalStateException("The cancellation-charge table has no rule for "
-                    + execution.getVariable("cancelledBy") + " with " + execution.getVariable("noticeHours")
-                    + " hours' notice; ask a business analyst to check it.");
+                    + variables.cancellationFacts() + "; ask a business analyst to check it.");
         }
         boolean chargeable = Boolean.TRUE.equals(charge.get("chargeable"));
         boolean usesTreatment = Boolean.TRUE.equals(charge.get("usesTreatment"));
         boolean reschedule = Boolean.TRUE.equals(charge.get("reschedule"));
-        TreatmentSession session = sessions.applyCancellationCharge(ProcessVariables.id(execution, "sessionId"),
-                chargeable, usesTreatment);
-        execution.setVariable("reschedule", reschedule);
-        execution.setVariable("treatmentsRemaining", session.getReferral().treatmentsRemaining());
-        execution.setVariable("lastOutcomeMessage", "Session " + session.getSessionNumber() + " was "
+        TreatmentSession session = sessions.applyCancellationCharge(variables.sessionId(), chargeable, usesTreatment);
+        variables.chargeApplied(reschedule, session.getReferral().treatmentsRemaining(),
+                "Session " + session.getSessionNumber() + " was "
                 + session.getStatus().name().toLowerCase().replace('_', ' ') + ": "
                 + (chargeable ? "charged to the commissioning organisation." : "not charged.")
                 + (reschedule ? " Please rebook it with the client." : ""));
-        execution.removeVariable("cancellationCharge");
     }
 }

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
-import org.carecommissioning.shared.ProcessVariables;
 import org.carecommissioning.therapist.Therapist;
 import org.carecommissioning.therapist.TherapistService;
 import org.carecommissioning.shared.DisplayDates;
@@ -29,7 +28,7 @@ class AppointmentBookedMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TreatmentSession session = sessions.get(ProcessVariables.id(execution, "sessionId"));
+        TreatmentSession session = sessions.get(ReferralVariables.of(execution).sessionId());
         Therapist therapist = therapists.get(session.getTherapistId());
         Referral referral = session.getReferral();
         notifications.send(Email.of(therapist.getEmail(), "appointment-booked", Map.of(

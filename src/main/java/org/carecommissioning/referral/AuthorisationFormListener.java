@@ -17,10 +17,11 @@ class AuthorisationFormListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!FormValues.flag(task.getVariable("eligibilityConfirmed"))) {
+        ReferralVariables variables = ReferralVariables.of(task);
+        if (!variables.eligibilityConfirmed()) {
             return; // declined: the count is not used
         }
-        Object given = task.getVariable("treatmentsAuthorised");
+        Object given = variables.treatmentsAuthorisedAsGiven();
         Integer treatments;
         try {
             treatments = FormValues.integer(given, "R3", "The number of treatments");
@@ -30,6 +31,6 @@ class AuthorisationFormListener implements TaskListener {
         if (treatments == null) {
             throw ReferralService.treatmentCountRefused(null);
         }
-        task.setVariable("treatmentsAuthorised", treatments);
+        variables.treatmentsAuthorised(treatments);
     }
 }

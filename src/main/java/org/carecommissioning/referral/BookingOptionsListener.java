@@ -12,9 +12,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.carecommissioning.partnership.Partnership;
 import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.shared.CareProperties;
-import org.carecommissioning.shared.ProcessDates;
-import org.carecommissioning.shared.ProcessVariables;
-import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,23 +37,19 @@ class BookingOptionsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        List<Map<String, String>> options = sessions.therapistsAvailableFor(ProcessVariables.id(task, "referralId"))
+        ReferralVariables variables = ReferralVariables.of(task);
+        List<Map<String, String>> options = sessions.therapistsAvailableFor(variables.referralId())
                 .stream()
                 .map(t -> Map.of("label", t.getFullName(), "value", t.getId().toString()))
                 .toList();
         try {
-            task.getExecution().setVariable("therapistOptions",
-                    SpinValues.jsonValue(JSON.writeValueAsString(options)).create());
+            variables.bookingOptions(SpinValues.jsonValue(JSON.writeValueAsString(options)).create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        task.getExecution().removeVariable("appointmentAt");
         // R1, X1: the partnership may have been extended since the referral was made.
-        Partnership partnership = partnerships.get(ProcessVariables.id(task, "partnershipId"));
-        Date endsAt = ProcessDates.endOfDay(partnership.getEndDate(), properties.zone());
-        task.getExecution().setVariable("partnershipEndDate", partnership.getEndDate().toString());
-        task.getExecution().setVariable("partnershipEndDateText", DisplayDates.date(partnership.getEndDate()));
-        task.getExecution().setVariable("partnershipEndsAt", endsAt);
+        Partnership partnership = partnerships.get(variables.partnershipId());
+        Date endsAt = variables.partnershipEnds(partnership, properties.zone());
         task.setDueDate(endsAt);
     }
 }

@@ -3,7 +3,6 @@ package org.carecommissioning.referral;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.partnership.PartnershipService;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +20,7 @@ class CheckPartnershipLiveDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("partnershipLive", partnerships.isLive(ProcessVariables.id(execution, "partnershipId")));
+        ReferralVariables variables = ReferralVariables.of(execution);
+        variables.partnershipLive(partnerships.isLive(variables.partnershipId()));
     }
 }

@@ -2,7 +2,6 @@ package org.carecommissioning.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +19,6 @@ class ClientBookingMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.booked(ProcessVariables.id(execution, "sessionId"));
+        mails.booked(ReferralVariables.of(execution).sessionId());
     }
 }

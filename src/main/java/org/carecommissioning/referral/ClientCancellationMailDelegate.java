@@ -2,7 +2,6 @@ package org.carecommissioning.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ class ClientCancellationMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.cancelled(ProcessVariables.id(execution, "sessionId"),
-                Boolean.TRUE.equals(execution.getVariable("reschedule")));
+        ReferralVariables variables = ReferralVariables.of(execution);
+        mails.cancelled(variables.sessionId(), variables.reschedule());
     }
 }

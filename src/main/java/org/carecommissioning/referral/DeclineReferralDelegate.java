@@ -3,8 +3,6 @@ package org.carecommissioning.referral;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.shared.CurrentUser;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** R2: the client is not eligible; the reason is recorded. */
@@ -19,7 +17,7 @@ class DeclineReferralDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        referrals.decline(ProcessVariables.id(execution, "referralId"), CurrentUser.of(execution),
-                FormValues.text(execution.getVariable("declineReason")));
+        ReferralVariables variables = ReferralVariables.of(execution);
+        referrals.decline(variables.referralId(), CurrentUser.of(execution), variables.declineReason());
     }
 }

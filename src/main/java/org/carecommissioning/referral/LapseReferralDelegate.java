@@ -2,7 +2,6 @@ package org.carecommissioning.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** R1: the partnership ended before the remaining treatments were booked. */
@@ -17,6 +16,6 @@ class LapseReferralDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        referrals.lapse(ProcessVariables.id(execution, "referralId"));
+        referrals.lapse(ReferralVariables.of(execution).referralId());
     }
 }

@@ -3,7 +3,6 @@ package org.carecommissioning.referral;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.ProcessVariables;
 import org.carecommissioning.shared.SystemAuthority;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +25,12 @@ class LapseUnbookedAuthorisationsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long partnershipId = ProcessVariables.id(execution, "partnershipId");
+        // runs in the partnership-term process, which carries the partnership's id under the same name
+        ReferralVariables variables = ReferralVariables.of(execution);
+        Long partnershipId = variables.partnershipId();
         int lapsed = system.call(() -> runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceVariableEquals("partnershipId", partnershipId)
+                .processInstanceVariableEquals(ReferralVariables.PARTNERSHIP_ID, partnershipId)
                 .correlateAllWithResult().size());
-        execution.setVariable("referralsLapsed", lapsed);
+        variables.referralsLapsed(lapsed);
     }
 }

@@ -6,8 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.referral.ReferralService.Authorisation;
 import org.carecommissioning.shared.CurrentUser;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** R2, R3, R8, R9: stores the authorisation with the plan the decision tables gave. */
@@ -22,22 +20,17 @@ class RecordAuthorisationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> plan = ProcessVariables.decision(execution, "treatmentPlan");
-        Map<String, Object> forms = ProcessVariables.decision(execution, "evaluationForms");
-        Referral referral = referrals.authorise(ProcessVariables.id(execution, "referralId"), CurrentUser.of(execution),
+        ReferralVariables variables = ReferralVariables.of(execution);
+        Map<String, Object> plan = variables.treatmentPlan();
+        Map<String, Object> forms = variables.evaluationForms();
+        Referral referral = referrals.authorise(variables.referralId(), CurrentUser.of(execution),
                 new Authorisation(
-                        FormValues.integer(execution.getVariable("treatmentsAuthorised"), "R3", "The number of treatments"),
+                        variables.treatmentsAuthorised(),
                         Boolean.TRUE.equals(plan.get("allowed")),
                         (String) plan.get("planType"),
                         Boolean.TRUE.equals(forms.get("diaryAfterEachTreatment")),
                         (String) forms.get("finalForm"),
-                        FormValues.number(execution.getVariable("clientContributionPounds"), "R9",
-                                "The client's contribution")));
-        execution.setVariable("planType", referral.getPlanType());
-        execution.setVariable("diaryAfterEachTreatment", referral.getDiaryAfterEachTreatment());
-        execution.setVariable("finalForm", referral.getFinalForm());
-        execution.setVariable("treatmentsRemaining", referral.treatmentsRemaining());
-        execution.removeVariable("treatmentPlan");
-        execution.removeVariable("evaluationForms");
+                        variables.clientContributionPounds()));
+        variables.authorised(referral);
     }
 }

@@ -11,7 +11,6 @@ import org.carecommissioning.partnership.Partnership;
 import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.Money;
-import org.carecommissioning.shared.ProcessVariables;
 import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +35,7 @@ class ReferralAuthorisedMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Referral referral = referrals.get(ProcessVariables.id(execution, "referralId"));
+        Referral referral = referrals.get(ReferralVariables.of(execution).referralId());
         Partnership partnership = partnerships.get(referral.getPartnershipId());
         ServiceUser client = referral.getServiceUser();
         String contact = client.getPhone() != null ? client.getPhone()

@@ -45,7 +45,7 @@ class ReferralFormValues implements PersonalFormValues {
     @Override
     public Map<String, Object> forTask(String taskDefinitionKey, VariableScope task) {
         Set<String> fields = fields(taskDefinitionKey);
-        Object referralId = task.getVariable("referralId");
+        Object referralId = task.getVariable(ReferralVariables.REFERRAL_ID);
         if (fields.isEmpty() || !(referralId instanceof Number id)) {
             return Map.of();
         }

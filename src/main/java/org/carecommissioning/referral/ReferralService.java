@@ -10,7 +10,6 @@ import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.partnership.Partnership;
 import org.carecommissioning.partnership.PartnershipService;
 import org.carecommissioning.shared.BusinessRuleViolation;
-import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.NotFound;
@@ -26,11 +25,11 @@ public class ReferralService {
     private final ReferralNumbers numbers;
     private final OrganisationService organisations;
     private final PartnershipService partnerships;
-    private final CareProperties properties;
+    private final ReferralProperties properties;
     private final Clock clock;
 
     ReferralService(ReferralRepository referrals, ServiceUserRepository serviceUsers, ReferralNumbers numbers,
-            OrganisationService organisations, PartnershipService partnerships, CareProperties properties,
+            OrganisationService organisations, PartnershipService partnerships, ReferralProperties properties,
             Clock clock) {
         this.referrals = referrals;
         this.serviceUsers = serviceUsers;

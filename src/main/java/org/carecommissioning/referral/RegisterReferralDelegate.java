@@ -5,11 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.partnership.Partnership;
 import org.carecommissioning.partnership.PartnershipService;
-import org.carecommissioning.referral.ReferralService.NewReferral;
 import org.carecommissioning.shared.CareProperties;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.ProcessDates;
-import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Component;
 
 /** R2: records the referral; its number becomes the business key Cockpit shows. */
@@ -31,29 +27,10 @@ class RegisterReferralDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Referral referral = referrals.refer(new NewReferral(
-                FormValues.text(execution.getVariable("referrerUserId")),
-                FormValues.text(execution.getVariable("organisationCode")),
-                FormValues.text(execution.getVariable("serviceUserName")),
-                FormValues.text(execution.getVariable("membershipNumber")),
-                FormValues.text(execution.getVariable("serviceUserEmail")),
-                FormValues.text(execution.getVariable("serviceUserPhone")),
-                FormValues.text(execution.getVariable("referralReason"))));
-        // The client's details now live in service_user and referral; removed in this same transaction, they are
-        // never stored as variables (and the history filter keeps them out of history).
-        ReferralPersonalVariables.START_FORM.forEach(execution::removeVariable);
+        ReferralVariables variables = ReferralVariables.of(execution);
+        Referral referral = referrals.refer(variables.newReferral());
         Partnership partnership = partnerships.get(referral.getPartnershipId());
-        execution.setProcessBusinessKey(referral.getReferralNumber());
-        execution.setVariable("referralId", referral.getId());
-        execution.setVariable("referralNumber", referral.getReferralNumber());
-        execution.setVariable("partnershipId", partnership.getId());
-        execution.setVariable("commissionerGroup", referrals.commissionerGroupOf(referral.getId()));
-        // the referring organisation, not the client: what the referral's task cards show beside its number
-        execution.setVariable("organisationName",
-                organisations.get(partnership.getCommissioningOrganisationId()).getName());
-        // Tasklist 4: the ISO value is what the logic reads; the form shows the readable copy
-        execution.setVariable("partnershipEndDate", partnership.getEndDate().toString());
-        execution.setVariable("partnershipEndDateText", DisplayDates.date(partnership.getEndDate()));
-        execution.setVariable("partnershipEndsAt", ProcessDates.endOfDay(partnership.getEndDate(), properties.zone()));
+        variables.registered(referral, partnership, referrals.commissionerGroupOf(referral.getId()),
+                organisations.get(partnership.getCommissioningOrganisationId()).getName(), properties.zone());
     }
 }

@@ -8,9 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.referral.TreatmentSessionService.OutcomeFacts;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.CurrentUser;
-import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** R6, R7: records the session outcome and hands the cancellation-charge table its inputs. */
@@ -32,28 +30,22 @@ class RegisterSessionOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SessionOutcome outcome = SessionOutcome.fromFormValue(FormValues.text(execution.getVariable("sessionOutcome")));
+        ReferralVariables variables = ReferralVariables.of(execution);
+        SessionOutcome outcome = variables.sessionOutcome();
         OutcomeFacts facts = sessions.recordOutcome(
-                ProcessVariables.id(execution, "sessionId"),
+                variables.sessionId(),
                 outcome,
-                FormValues.dateTime(execution.getVariable("cancellationNotifiedAt"), properties.zone(), "R6",
-                        "The time the cancellation was notified"),
-                FormValues.text(execution.getVariable("outcomeNotes")),
+                variables.cancellationNotifiedAt(properties.zone()),
+                variables.outcomeNotes(),
                 CurrentUser.of(execution));
-        execution.setVariable("sessionAttended", outcome == SessionOutcome.ATTENDED);
-        execution.setVariable("cancelledBy", facts.cancelledBy());
-        execution.setVariable("noticeHours", facts.noticeHours());
-        Long referralId = ProcessVariables.id(execution, "referralId");
-        execution.setVariable("treatmentsRemaining", referrals.get(referralId).treatmentsRemaining());
-        execution.setVariable("treatmentsGiven", sessions.treatmentsGiven(referralId));
+        Long referralId = variables.referralId();
+        variables.outcomeRecorded(outcome, facts, referrals.get(referralId).treatmentsRemaining(),
+                sessions.treatmentsGiven(referralId));
         // R8, X1: seed 000 has the evaluation form filled in "at the end" of the (last) treatment: due by the end of
         // the session's day, or of today when the outcome is recorded later, so the task is not born overdue
-        execution.setVariable("evaluationDueAt", ProcessDates.endOfDayNotBefore(
-                sessions.get(ProcessVariables.id(execution, "sessionId")).getStartsAt().toLocalDate(),
+        variables.evaluationDueAt(ProcessDates.endOfDayNotBefore(
+                sessions.get(variables.sessionId()).getStartsAt().toLocalDate(),
                 LocalDate.now(clock), properties.zone()));
-        // The next session's outcome form must start empty.
-        execution.removeVariable("sessionOutcome");
-        execution.removeVariable("cancellationNotifiedAt");
-        execution.removeVariable("outcomeNotes");
+        variables.clearOutcomeForm();
     }
 }

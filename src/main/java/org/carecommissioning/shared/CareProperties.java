@@ -4,17 +4,17 @@ import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Settings under {@code care.*}; see the configuration reference in the README. */
+/**
+ * Cross-cutting settings under {@code care.*} (who we are, where and when); each capability's own settings are in
+ * its own properties ({@code care.referral.*}, {@code care.invoicing.*}, ...). See the configuration reference in the
+ * README.
+ */
 @ConfigurationProperties(prefix = "care")
 public record CareProperties(
         ZoneId zone,
         Admin admin,
         Mail mail,
-        Provider provider,
-        int treatmentCostPence,
-        int lateFeePence,
-        int paymentTermsDays,
-        int partnershipReviewNoticeDays) {
+        Provider provider) {
 
     public record Admin(String userId, String password) {
     }

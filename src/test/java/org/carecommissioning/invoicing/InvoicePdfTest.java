@@ -14,6 +14,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.referral.ReferralProperties;
 import org.carecommissioning.shared.CareProperties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -26,14 +27,15 @@ class InvoicePdfTest {
             ZoneId.of("Europe/London"),
             new CareProperties.Admin("admin", "secret"),
             new CareProperties.Mail("no-reply@carecommissioning.example", "coordinator@activelightworks.example"),
-            new CareProperties.Provider("ActiveLightWorks", "Registered charity, Derby"),
-            2000, 2000, 28, 28);
+            new CareProperties.Provider("ActiveLightWorks", "Registered charity, Derby"));
+    private static final InvoicingProperties INVOICING = new InvoicingProperties(2000, 28);
+    private static final ReferralProperties REFERRAL = new ReferralProperties(2000);
 
     private static final FinancialQuarter Q3 = new FinancialQuarter(2026, 3);
     private static final LocalDate ISSUED = LocalDate.of(2027, 1, 4);
-    private static final LocalDate DUE = ISSUED.plusDays(PROPERTIES.paymentTermsDays()); // 1 February 2027
+    private static final LocalDate DUE = ISSUED.plusDays(INVOICING.paymentTermsDays()); // 1 February 2027
 
-    private final InvoicePdf pdf = new InvoicePdf(PROPERTIES);
+    private final InvoicePdf pdf = new InvoicePdf(PROPERTIES, INVOICING, REFERRAL);
 
     static Invoice quarterInvoice() {
         Invoice invoice = new Invoice("INV-HOPE-2026Q3", 7L, Q3, ISSUED, DUE);
@@ -155,8 +157,8 @@ class InvoicePdfTest {
         @DisplayName("R11 after the late fee the PDF shows one fee line and a total of £54.50")
         void rendersLateFee() throws IOException {
             Invoice invoice = quarterInvoice();
-            invoice.addLateFee(PROPERTIES.lateFeePence());
-            invoice.addLateFee(PROPERTIES.lateFeePence());
+            invoice.addLateFee(INVOICING.lateFeePence());
+            invoice.addLateFee(INVOICING.lateFeePence());
 
             String text = text(pdf.render(invoice, hope("Hope Community Group")));
 

@@ -67,7 +67,7 @@ class InvoiceProcessTest {
 
     static final String INVOICE_NUMBER = "INV-HOPE-2026Q1";
     static final long INVOICE_TOTAL_PENCE = 18_000;
-    static final long LATE_FEE_PENCE = 2_000; // care.late-fee-pence
+    static final long LATE_FEE_PENCE = 2_000; // care.invoicing.late-fee-pence
     /** Invoice date 1 July 2026; R11 payment within 4 weeks: due 29 July 2026. */
     static final LocalDate DUE_DATE = LocalDate.of(2026, 7, 29);
 
@@ -89,8 +89,8 @@ class InvoiceProcessTest {
         invoices = mock(InvoiceService.class);
         notifications = mock(NotificationService.class);
         InvoicePdf pdf = mock(InvoicePdf.class);
-        CareProperties care = new CareProperties(LONDON, null, null, new CareProperties.Provider(PROVIDER_NAME, null),
-                0, (int) LATE_FEE_PENCE, 28, 0);
+        CareProperties care = new CareProperties(LONDON, null, null, new CareProperties.Provider(PROVIDER_NAME, null));
+        InvoicingProperties invoicing = new InvoicingProperties((int) LATE_FEE_PENCE, 28);
 
         invoiceRecord = mock(Invoice.class);
         when(invoiceRecord.getDueDate()).thenReturn(DUE_DATE);
@@ -111,7 +111,7 @@ class InvoiceProcessTest {
 
         // the real beans, under the names the model's delegateExpressions use
         Mocks.register("issueInvoiceDelegate", new IssueInvoiceDelegate(invoices, care));
-        Mocks.register("invoiceMailDelegate", new InvoiceMailDelegate(invoices, pdf, notifications, care));
+        Mocks.register("invoiceMailDelegate", new InvoiceMailDelegate(invoices, pdf, notifications, care, invoicing));
         Mocks.register("registerPaymentDelegate", new RegisterPaymentDelegate(invoices));
         Mocks.register("applyLateFeeDelegate", new ApplyLateFeeDelegate(invoices));
         Mocks.register("paymentReminderMailDelegate", new PaymentReminderMailDelegate(invoices, notifications, care));

@@ -69,7 +69,7 @@ class QuarterlyInvoicingProcessTest {
         TestClock.setTo("2026-10-01T06:00");
         invoices = mock(InvoiceService.class);
         notifications = mock(NotificationService.class);
-        stubIssuedInvoices(invoices, LocalDate.of(2026, 10, 29)); // care.payment-terms-days: 28
+        stubIssuedInvoices(invoices, LocalDate.of(2026, 10, 29)); // care.invoicing.payment-terms-days: 28
         registerDelegates(invoices, notifications);
     }
 
@@ -79,7 +79,8 @@ class QuarterlyInvoicingProcessTest {
      */
     static void registerDelegates(InvoiceService invoices, NotificationService notifications) {
         CareProperties care = new CareProperties(LONDON, null, null,
-                new CareProperties.Provider("Care Commissioning", null), 0, 2_000, 28, 0);
+                new CareProperties.Provider("Care Commissioning", null));
+        InvoicingProperties invoicing = new InvoicingProperties(2_000, 28);
         Clock clock = mock(Clock.class);
         when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
         when(clock.getZone()).thenReturn(LONDON);
@@ -87,7 +88,7 @@ class QuarterlyInvoicingProcessTest {
         when(pdf.render(any(), any())).thenReturn(new byte[] {'%', 'P', 'D', 'F'});
         Mocks.register("raiseQuarterlyInvoicesDelegate", new RaiseQuarterlyInvoicesDelegate(invoices, clock));
         Mocks.register("issueInvoiceDelegate", new IssueInvoiceDelegate(invoices, care));
-        Mocks.register("invoiceMailDelegate", new InvoiceMailDelegate(invoices, pdf, notifications, care));
+        Mocks.register("invoiceMailDelegate", new InvoiceMailDelegate(invoices, pdf, notifications, care, invoicing));
         Mocks.register("registerPaymentDelegate", new RegisterPaymentDelegate(invoices));
         Mocks.register("applyLateFeeDelegate", new ApplyLateFeeDelegate(invoices));
         Mocks.register("paymentReminderMailDelegate", new PaymentReminderMailDelegate(invoices, notifications, care));

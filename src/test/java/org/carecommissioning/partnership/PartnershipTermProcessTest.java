@@ -76,7 +76,7 @@ class PartnershipTermProcessTest {
     private static final long PARTNERSHIP_ID = 7L;
     private static final String COMMISSIONER_GROUP = "co-hope";
     private static final long ORGANISATION_ID = 3L;
-    private static final int REVIEW_NOTICE_DAYS = 28; // care.partnership-review-notice-days
+    private static final int REVIEW_NOTICE_DAYS = 28; // care.partnership.review-notice-days
 
     private static final String ORGANISATION_EMAIL = "office@hope.example";
 
@@ -95,8 +95,8 @@ class PartnershipTermProcessTest {
         partnerships = mock(PartnershipService.class);
         notifications = mock(NotificationService.class);
         OrganisationService organisations = mock(OrganisationService.class);
-        care = new CareProperties(LONDON, null, null, new CareProperties.Provider("Care Commissioning", null), 0, 2_000,
-                28, REVIEW_NOTICE_DAYS);
+        care = new CareProperties(LONDON, null, null, new CareProperties.Provider("Care Commissioning", null));
+        PartnershipProperties settings = new PartnershipProperties(REVIEW_NOTICE_DAYS);
         // the engine's clock, which TestClock sets, is the application's clock here
         Clock clock = mock(Clock.class);
         when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
@@ -129,11 +129,11 @@ class PartnershipTermProcessTest {
 
         // the real beans, under the names the model's delegateExpressions use
         Mocks.register("enterIntoPartnershipDelegate",
-                new EnterIntoPartnershipDelegate(partnerships, organisations, care, clock));
+                new EnterIntoPartnershipDelegate(partnerships, organisations, care, settings, clock));
         Mocks.register("partnershipReviewMailDelegate",
                 new PartnershipReviewMailDelegate(partnerships, organisations, notifications, care));
         Mocks.register("extendPartnershipDelegate",
-                new ExtendPartnershipDelegate(partnerships, organisations, care, clock));
+                new ExtendPartnershipDelegate(partnerships, organisations, care, settings, clock));
         Mocks.register("closePartnershipDelegate", new ClosePartnershipDelegate(partnerships));
         Mocks.register("lapseUnbookedAuthorisationsDelegate",
                 ReferralBeans.lapseUnbookedAuthorisations(runtimeService(), system));

@@ -102,7 +102,6 @@ class ReferralProcessTest {
     private static final String PROCESS = "referral";
     private static final String REFERRER = "jo.commissioner";
     private static final int TREATMENT_MINUTES = 60; // R5
-    private static final int TREATMENT_COST_PENCE = 4_500;
     private static final LocalDate HOPE_PARTNERSHIP_ENDS = LocalDate.of(2026, 9, 30);
     private static final String COORDINATOR_EMAIL = "coordinator@provider.example";
 
@@ -181,7 +180,7 @@ class ReferralProcessTest {
         TherapistService therapists = mock(TherapistService.class);
         CareProperties care = new CareProperties(LONDON, null,
                 new CareProperties.Mail("care@provider.example", COORDINATOR_EMAIL),
-                new CareProperties.Provider("Care Commissioning", null), TREATMENT_COST_PENCE, 2_000, 28, 28);
+                new CareProperties.Provider("Care Commissioning", null));
         // the engine's clock, which TestClock sets, is the application's clock here
         Clock clock = mock(Clock.class);
         when(clock.instant()).thenAnswer(invocation -> ClockUtil.getCurrentTime().toInstant());
