@@ -38,23 +38,7 @@ public final class MailRetries {
     }
 
     /**
-     * Makes the mail fail and runs its job as the job executor would until the retries are used up: each failure
-     * leaves the next attempt 5 minutes later and no incident, the fifth an incident of the job.
-     *
-     * @return the job, now without retries
-     */
-    public static Job failUntilIncident(ProcessInstance instance, String activityId, FakeDelegate mailDelegate) {
-        mailDelegate.behave(execution -> {
-            throw new MailSendException(FAILURE);
-        });
-        int attemptsBefore = mailDelegate.attempts();
-        Job mail = exhaustRetries(instance, activityId);
-        assertThat(mailDelegate.attempts() - attemptsBefore).isEqualTo(5);
-        return mail;
-    }
-
-    /**
-     * As {@link #failUntilIncident(ProcessInstance, String, FakeDelegate)} with the real mail delegate: the mocked
+     * Makes the mail step's job fail until it becomes a Cockpit incident (X2), with the real mail delegate: the mocked
      * NotificationService throws as Spring's mail sender does while the SMTP server is down, and is healthy again
      * afterwards (so the test can show the retried job sends the mail once).
      *
