@@ -48,6 +48,8 @@ public class AccessPolicy {
         startable(Roles.PURCHASING_OFFICER, "pi-return");
         grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "pi-return", Permissions.READ);
         grant(Roles.DATA_INPUT_CLERK, Resources.PROCESS_DEFINITION, "pi-return", Permissions.READ);
+        startable(Roles.PURCHASING_OFFICER, "qaf-return");
+        grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "qaf-return", Permissions.READ);
         for (String key : List.of("referral", "partnership-term")) {
             grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, key, Permissions.READ);
         }
