@@ -63,8 +63,4 @@ public class QafDeadlines {
         int start = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
         return start + "/" + String.format("%02d", (start + 1) % 100);
     }
-
-    ZoneId zone() {
-        return zone;
-    }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -353,10 +352,6 @@ public class QafReturns {
     @Transactional(readOnly = true)
     public Organisation providerOf(QafReturn qaf) {
         return services.providerOf(services.get(qaf.getServiceId()));
-    }
-
-    static String describe(QafGrade grade) {
-        return grade == null ? "-" : grade.name().toUpperCase(Locale.ROOT);
     }
 
     /** Q3: the provider's claim for one objective, with the evidence for each level as typed. */

@@ -127,6 +127,18 @@ class QafReturnsTest {
     }
 
     @Test
+    @DisplayName("Q2 X1 issued 3 months before the meeting, due 6 weeks before it; sent back, due again 2 weeks later or by the first due date")
+    void dates() {
+        QafDeadlines deadlines = new QafDeadlines(ZoneId.of("Europe/London"));
+        assertThat(deadlines.issueOn(MEETING)).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(deadlines.dueOn(MEETING)).isEqualTo(LocalDate.of(2026, 12, 21));
+        assertThat(deadlines.resubmitBy(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 21)))
+                .isEqualTo(LocalDate.of(2026, 12, 21));
+        assertThat(deadlines.resubmitBy(LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 21)))
+                .isEqualTo(LocalDate.of(2026, 12, 24));
+    }
+
+    @Test
     @DisplayName("Q2 financial years run April to March")
     void financialYear() {
         assertThat(QafDeadlines.financialYear(LocalDate.of(2027, 3, 31))).isEqualTo("2026/27");
