@@ -32,7 +32,7 @@ public class ObjectiveAssessment {
     private CoreObjective objective;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "claimed_grade", length = 1)
+    @Column(name = "claimed_grade")
     private QafGrade claimedGrade;
 
     @Column(name = "evidence_c", length = QafLimits.EVIDENCE)
@@ -45,18 +45,18 @@ public class ObjectiveAssessment {
     private String evidenceA;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "officer_grade", length = 1)
+    @Column(name = "officer_grade")
     private QafGrade officerGrade;
 
     @Column(name = "officer_comment", length = QafLimits.OFFICER_COMMENT)
     private String officerComment;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "visit_grade", length = 1)
+    @Column(name = "visit_grade")
     private QafGrade visitGrade;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "agreed_grade", length = 1)
+    @Column(name = "agreed_grade")
     private QafGrade agreedGrade;
 
     @Column(name = "agreed_reason", length = QafLimits.AGREED_REASON)
