@@ -68,7 +68,13 @@ class MailTemplatesTest {
             Map.entry("feedbackSummary", "1 survey answer(s) from providers"),
             Map.entry("redCount", 2),
             Map.entry("cancellation", "by us. We are sorry for the inconvenience"),
-            Map.entry("nextStep", "We will contact you to arrange a new time and e-mail you the new appointment."));
+            Map.entry("nextStep", "We will contact you to arrange a new time and e-mail you the new appointment."),
+            Map.entry("qafReference", "QAF-SP101-2026-1"),
+            Map.entry("financialYear", "2026/27"),
+            Map.entry("qafVariant", "full QAF"),
+            Map.entry("targetGrade", "C"),
+            Map.entry("visitDate", "Tue 12 Jan 2027"),
+            Map.entry("agreedGrades", "- C1.1 Needs and risk assessment: B (you claimed B)"));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("appointment-booked", "Appointment booked: Alex Example on Wed 25 Nov 2026, 10:00"),
@@ -89,6 +95,11 @@ class MailTemplatesTest {
             Map.entry("pi-return-reminder", "Reminder: PI return PI-SP101-2026Q3 was due on Thu 28 Jan 2027"),
             Map.entry("pi-return-late", "Late PI return: PI-SP101-2026Q3 from ActiveLightWorks"),
             Map.entry("pi-quarterly-reports", "PI reports for 2026/27 quarter 3: 2 late return(s)"),
+            Map.entry("qaf-issued", "QAF-SP101-2026-1: Haven floating support, 2026/27 self-assessment due Fri 29 Jan 2027"),
+            Map.entry("qaf-more-evidence", "QAF-SP101-2026-1 needs more evidence from you"),
+            Map.entry("qaf-reminder", "Reminder: QAF-SP101-2026-1 was due on Fri 29 Jan 2027"),
+            Map.entry("qaf-visit-date", "QAF-SP101-2026-1: validation visit on Tue 12 Jan 2027"),
+            Map.entry("qaf-agreed-grades", "QAF-SP101-2026-1: agreed grades for Haven floating support"),
             Map.entry("client-appointment-booked", "Your appointment on Wed 25 Nov 2026, 10:00"),
             Map.entry("client-appointment-cancelled", "Your appointment on Wed 25 Nov 2026, 10:00 is cancelled"));
 

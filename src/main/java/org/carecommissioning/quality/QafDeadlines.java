@@ -1,0 +1,66 @@
+package org.carecommissioning.quality;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.ProcessDates;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Q2, X1: the dates of a QAF, all from its contract management meeting (CMM): issued 3 months before it, due back 6
+ * weeks before it. A return sent back for more evidence is due again 2 weeks after the request, or by the first due
+ * date when that is later (Decision, as PI4's resubmission: the provider always has a date in Tasklist).
+ */
+@Component
+public class QafDeadlines {
+
+    static final int ISSUE_MONTHS_BEFORE_MEETING = 3;
+    static final int DUE_WEEKS_BEFORE_MEETING = 6;
+    static final int RESUBMISSION_DAYS = 14;
+
+    private final ZoneId zone;
+
+    @Autowired
+    QafDeadlines(CareProperties properties) {
+        this(properties.zone());
+    }
+
+    QafDeadlines(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Q2: when the QAF is issued for a meeting on {@code meeting}. */
+    public LocalDate issueOn(LocalDate meeting) {
+        return meeting.minusMonths(ISSUE_MONTHS_BEFORE_MEETING);
+    }
+
+    /** Q2: the day the self-assessment is due back for a meeting on {@code meeting}. */
+    public LocalDate dueOn(LocalDate meeting) {
+        return meeting.minusWeeks(DUE_WEEKS_BEFORE_MEETING);
+    }
+
+    /** Q3, X1: the day a return sent back on {@code requestedOn} for more evidence is due again. */
+    public LocalDate resubmitBy(LocalDate requestedOn, LocalDate dueOn) {
+        LocalDate afterRequest = requestedOn.plusDays(RESUBMISSION_DAYS);
+        return dueOn.isAfter(afterRequest) ? dueOn : afterRequest;
+    }
+
+    /** X1: the provider task's due date for a deadline on {@code day}. */
+    public Date dueAt(LocalDate day) {
+        return ProcessDates.endOfDay(day, zone);
+    }
+
+    /** Q2, X1: when the non-return timer fires: once the deadline day is over. */
+    public Date reminderAt(LocalDate day) {
+        return ProcessDates.dayOver(day, zone);
+    }
+
+    /** Q2: the financial year (April to March) a day falls in, written like 2026/27. */
+    public static String financialYear(LocalDate day) {
+        int start = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+        return start + "/" + String.format("%02d", (start + 1) % 100);
+    }
+}

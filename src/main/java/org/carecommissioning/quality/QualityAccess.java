@@ -1,0 +1,22 @@
+package org.carecommissioning.quality;
+
+import java.util.List;
+
+import org.carecommissioning.security.CapabilityAccess;
+import org.carecommissioning.security.Grant;
+import org.carecommissioning.security.Grants;
+import org.carecommissioning.security.Roles;
+import org.springframework.stereotype.Component;
+
+/** Q2: purchasing officers issue QAFs; providers see the QAF process their tasks belong to. */
+@Component
+class QualityAccess implements CapabilityAccess {
+
+    @Override
+    public List<Grant> grants() {
+        return new Grants()
+                .startable(Roles.PURCHASING_OFFICER, "qaf-return")
+                .readable(Roles.PROVIDER, "qaf-return")
+                .list();
+    }
+}
