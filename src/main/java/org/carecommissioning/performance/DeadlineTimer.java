@@ -59,9 +59,8 @@ public class DeadlineTimer {
 
     /**
      * Once the deadline day is over: 00:00 the next day in the commissioners' zone (X1: the task is due at 23:59:59 on
-     * the deadline day and the return is late from 00:00 the day after). For Java callers (an extension
-     * moving the timer); not public, so that the model's {@code at(execution)} is the only one-argument
-     * {@code at} the expression language can see and choose.
+     * the deadline day and the return is late from 00:00 the day after). Not public, so that the model's
+     * {@code at(execution)} is the only one-argument {@code at} the expression language can see and choose.
      */
     Date at(LocalDate deadline) {
         return ProcessDates.dayOver(deadline, zone);

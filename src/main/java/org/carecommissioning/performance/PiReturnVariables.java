@@ -30,6 +30,11 @@ final class PiReturnVariables {
     static final String CHECKED_BY = "checkedBy";
     static final String RETURN_OVERDUE = "returnOverdue";
     static final String DATA_RECORDED = "dataRecorded";
+    /** PI7: what the message pi-return-extension-agreed carries (ReturnDeadlines correlates it). */
+    static final String EXTENSION_AGREED = "pi-return-extension-agreed";
+    static final String AGREED_DEADLINE = "agreedDeadline";
+    static final String EXTENSION_REASON = "extensionReason";
+    static final String EXTENSION_AGREED_BY = "extensionAgreedBy";
 
     private final DelegateExecution execution;
 
@@ -144,6 +149,31 @@ final class PiReturnVariables {
 
     String referralReason() {
         return text("referralReason");
+    }
+
+    /** PI7: an extension agreed through the API, already checked there. */
+    record Extension(LocalDate deadline, String reason, String agreedBy) {
+    }
+
+    /** The variables the message Extension agreed carries, as ReturnDeadlines correlates them. */
+    static Map<String, Object> extensionAgreed(LocalDate deadline, String reason, String agreedBy) {
+        return Map.of(AGREED_DEADLINE, deadline.toString(), EXTENSION_REASON, reason, EXTENSION_AGREED_BY, agreedBy);
+    }
+
+    Extension extension() {
+        return new Extension(FormValues.date(execution.getVariable(AGREED_DEADLINE), "PI7", "The new deadline"),
+                text(EXTENSION_REASON), text(EXTENSION_AGREED_BY));
+    }
+
+    /**
+     * X1: the deadline moved: "deadline" feeds the timer ${deadlineTimer.at(execution)}, "deadlineAt" the submit
+     * task's due date, "deadlineDate" and "deadlineDateText" its form; the same variables the open-return step sets.
+     */
+    void deadlineMoved(LocalDate deadline, ZoneId zone) {
+        execution.setVariable("deadline", deadline.toString());
+        execution.setVariable("deadlineDate", deadline.toString());
+        execution.setVariable("deadlineDateText", DisplayDates.date(deadline));
+        execution.setVariable(DEADLINE_AT, ProcessDates.endOfDay(deadline, zone));
     }
 
     /** PI7: read by Gateway_ReturnIn. */

@@ -241,6 +241,14 @@ public class PiReturns {
         return piReturn;
     }
 
+    /** PI7, X1: records an extension ReturnDeadlines has agreed (Task_MoveDeadline). */
+    @Transactional
+    PiReturn extendDeadline(String reference, PiReturnVariables.Extension extension) {
+        PiReturn piReturn = get(reference);
+        piReturn.extendDeadline(extension.deadline(), extension.reason(), extension.agreedBy(), LocalDateTime.now(clock));
+        return piReturn;
+    }
+
     /** PI7: why a return was late. */
     @Transactional
     public PiReturn recordLateness(String reference, String reason) {

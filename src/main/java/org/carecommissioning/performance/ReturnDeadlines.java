@@ -2,62 +2,54 @@ package org.carecommissioning.performance;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Date;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.SystemAuthority;
-import org.carecommissioning.shared.DisplayDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** PI7, X1: a return's deadline, and the running process's task and timer that follow it, moved by an extension. */
+/**
+ * PI7, X1: who may agree a later deadline for a return, and when. An agreed extension is the message Extension agreed
+ * of processes/pi-return.bpmn; the model records it and moves the task and the timer.
+ */
 @Service
 public class ReturnDeadlines {
 
-    /** The quarterly PI return process (processes/pi-return.bpmn) and the elements an extension moves. */
+    /** The quarterly PI return process (processes/pi-return.bpmn) and its deadline timer, gone once it has fired. */
     static final String PROCESS_KEY = "pi-return";
-    static final String SUBMIT_TASK = "Task_SubmitReturn";
     static final String DEADLINE_TIMER = "StartEvent_DeadlinePassed";
 
     private final PiReturns returns;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
     private final ManagementService managementService;
     private final ContractServices services;
     private final SystemAuthority systemAuthority;
-    private final DeadlineTimer deadlineTimer;
     private final Clock clock;
 
-    ReturnDeadlines(PiReturns returns, RuntimeService runtimeService, TaskService taskService,
-            ManagementService managementService, ContractServices services, SystemAuthority systemAuthority,
-            DeadlineTimer deadlineTimer, Clock clock) {
+    ReturnDeadlines(PiReturns returns, RuntimeService runtimeService, ManagementService managementService,
+            ContractServices services, SystemAuthority systemAuthority, Clock clock) {
         this.returns = returns;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
         this.managementService = managementService;
         this.services = services;
         this.systemAuthority = systemAuthority;
-        this.deadlineTimer = deadlineTimer;
         this.clock = clock;
     }
 
     /**
      * PI7, X1: the service's purchasing officer (or a contracts manager) agrees a later deadline while the return is
-     * still awaited. The return records the new deadline, the reason and who agreed it; the running process moves
-     * with it: its deadline variables, the open "Submit PI return" task's due date and the deadline timer, so the
-     * reminder and the contracts manager's notice come only if the return is not in by the new deadline.
+     * still awaited. Once the checks pass, the message Extension agreed tells the running process; its step "Move the
+     * deadline" records the new deadline, the reason and who agreed it on the return, and the model creates the open
+     * "Submit PI return" task and the deadline timer again for the new date, so the reminder and the contracts
+     * manager's notice come only if the return is not in by the new deadline.
      * <p>
      * Decision: once the deadline has passed (the timer has fired, or the day is over) the return is late and stays
      * late: an extension cannot undo the reminder already sent or the report to the CSG, so it is refused and the
@@ -100,24 +92,13 @@ public class ReturnDeadlines {
                     + " late; it can no longer be extended. Record the reason for lateness when the return is checked.");
         }
 
-        piReturn.extendDeadline(newDeadline, reason.trim(), officerUserId, LocalDateTime.now(clock));
-        // the engine's housekeeping is the system's: the officer needs no permission to change instances or jobs
-        systemAuthority.run(() -> {
-            Date dueAt = ProcessDates.endOfDay(newDeadline, clock.getZone());
-            // the same three variables the open-return step sets: "deadline" feeds the timer's expression
-            // ${deadlineTimer.at(execution)} (should its due date be recalculated), "deadlineDate" the task's
-            // form, "deadlineAt" the task's due date
-            runtimeService.setVariables(instance.getId(), Map.of("deadline", newDeadline.toString(),
-                    "deadlineDate", newDeadline.toString(), "deadlineAt", dueAt,
-                    "deadlineDateText", DisplayDates.date(newDeadline)));
-            for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(SUBMIT_TASK).list()) {
-                task.setDueDate(dueAt);
-                taskService.saveTask(task);
-            }
-            // X1: once the new deadline day is over, as the model's timer expression computes it
-            managementService.setJobDuedate(timer.getId(), deadlineTimer.at(newDeadline));
-        });
-        return piReturn;
+        // PI7, X1: the model moves the deadline (Extension agreed, Task_MoveDeadline): the return records it, the
+        // deadline timer and the open "Submit PI return" task are created again for the new date. Correlating is
+        // the system's housekeeping: the officer needs no permission on the instance.
+        systemAuthority.run(() -> runtimeService.createMessageCorrelation(PiReturnVariables.EXTENSION_AGREED)
+                .processInstanceId(instance.getId())
+                .setVariables(PiReturnVariables.extensionAgreed(newDeadline, reason.trim(), officerUserId))
+                .correlateWithResult());
+        return returns.get(reference);
     }
 }

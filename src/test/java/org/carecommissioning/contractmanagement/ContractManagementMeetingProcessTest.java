@@ -25,7 +25,6 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.atLeast;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -43,8 +42,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -57,6 +54,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.performance.PerformanceBeans;
+import org.carecommissioning.performance.PiReturns;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.Deadlines;
@@ -98,6 +97,8 @@ class ContractManagementMeetingProcessTest {
     private static final String PROCESS = "contract-management-meeting";
     private static final long MEETING_ID = 42L;
     private static final String SERVICE_CODE = "SP101";
+    /** The id of the service the meeting is about, as ContractServices.byCode gives it to the summary. */
+    private static final long SUMMARISED_SERVICE_ID = 7L;
     private static final String SERVICE_NAME = "Floating support North";
     private static final String OFFICER = "pat.officer";
     private static final String PROVIDER_GROUP = "pr-hope";
@@ -131,8 +132,8 @@ class ContractManagementMeetingProcessTest {
     private ContractServices services;
     private NotificationService notifications;
     private ImprovementPlan improvementPlan;
-    /** performanceSummaryDelegate is the performance package's bean (package-private there): a Mockito stand-in. */
-    private JavaDelegate performanceSummary;
+    /** PI8: the returns the real performanceSummaryDelegate (built with PerformanceBeans) summarises. */
+    private PiReturns piReturns;
 
     /** The service's priority level before this meeting (ContractedService.priorityLevel). */
     private PriorityLevel servicePriority = PriorityLevel.AMBER;
@@ -199,12 +200,12 @@ class ContractManagementMeetingProcessTest {
         });
         when(improvementPlan.decide(eq(MEETING_ID), any(), any(), any()))
                 .thenAnswer(invocation -> invocation.<PlanAgreement>getArgument(2).agreed());
-        performanceSummary = mock(JavaDelegate.class);
-        doAnswer(invocation -> {
-            invocation.<DelegateExecution>getArgument(0).setVariable("performanceSummary",
-                    "2026-27 Q1: accepted, no trigger missed\n2026-27 Q2: SPI2 utilisation 81%");
-            return null;
-        }).when(performanceSummary).execute(any());
+        piReturns = mock(PiReturns.class);
+        ContractedService summarised = mock(ContractedService.class);
+        when(summarised.getId()).thenReturn(SUMMARISED_SERVICE_ID);
+        when(services.byCode(SERVICE_CODE)).thenReturn(summarised);
+        when(piReturns.rollingTwelveMonths(SUMMARISED_SERVICE_ID))
+                .thenReturn("2026-27 Q1: accepted, no trigger missed\n2026-27 Q2: SPI2 utilisation 81%");
 
         // the real beans, under the names the model's expressions use
         MeetingMails mails = new MeetingMails(meetings, services, notifications, management);
@@ -212,7 +213,7 @@ class ContractManagementMeetingProcessTest {
         Mocks.register("deadlines", new Deadlines(LONDON));
         Mocks.register("planMeetingDelegate", new PlanMeetingDelegate(meetings, services, calendar, care, planning));
         Mocks.register("setUpLetterMailDelegate", new SetUpLetterMailDelegate(mails));
-        Mocks.register("performanceSummaryDelegate", performanceSummary);
+        Mocks.register("performanceSummaryDelegate", PerformanceBeans.performanceSummary(piReturns, services));
         Mocks.register("assessClauseRisksDelegate", new AssessClauseRisksDelegate(meetings));
         Mocks.register("riskClauseReviewListener", new RiskClauseReviewListener(meetings));
         Mocks.register("recordAuditDecisionDelegate", new RecordAuditDecisionDelegate(meetings));
@@ -314,14 +315,14 @@ class ContractManagementMeetingProcessTest {
         verify(meetings).plan(SERVICE_CODE, MEETING_DATE, OFFICER);
         verify(planning).meetingPlanned(SERVICE_CODE, null);
         assertThat(mails("cmm-set-up-letter")).isEmpty();
-        verify(performanceSummary, never().description("nothing after the letter until it is sent")).execute(any());
+        verify(piReturns, never().description("nothing after the letter until it is sent")).rollingTwelveMonths(any());
         execute(asyncJobAt(meeting, "Task_SendSetUpLetter"));
         assertThat(mails("cmm-set-up-letter")).singleElement().satisfies(letter -> {
             assertThat(letter.to()).isEqualTo(PROVIDER_EMAIL);
             assertThat(model(letter)).containsEntry("meetingReference", REFERENCE)
                     .containsEntry("serviceCode", SERVICE_CODE).containsEntry("providerName", "Hope Housing");
         });
-        verify(performanceSummary).execute(any());
+        verify(piReturns).rollingTwelveMonths(SUMMARISED_SERVICE_ID);
         assertThat(meeting).isWaitingAtExactly("Task_InternalComplianceAudit");
         return meeting;
     }
@@ -547,7 +548,8 @@ class ContractManagementMeetingProcessTest {
         assertThat(variable(meeting, "meetingDate")).isEqualTo("2027-01-14");
         assertThat(meeting).hasPassedInOrder("StartEvent_MeetingRequested", "Task_PlanMeeting",
                 "Task_SendSetUpLetter", "Task_SummarisePerformance");
-        assertThat((String) variable(meeting, "performanceSummary")).contains("2026-27 Q2");
+        assertThat(variable(meeting, "performanceSummary"))
+                .isEqualTo("2026-27 Q1: accepted, no trigger missed\n2026-27 Q2: SPI2 utilisation 81%");
         assertThat(variable(meeting, "internalAuditDueAt")).isEqualTo(INTERNAL_AUDIT_DUE);
         Task audit = task(meeting);
         assertThat(audit).hasDefinitionKey("Task_InternalComplianceAudit")
@@ -566,13 +568,13 @@ class ContractManagementMeetingProcessTest {
         Job mail = MailRetries.failUntilIncident(meeting, "Task_SendSetUpLetter", notifications);
         assertThat(mails("cmm-set-up-letter")).as("5 failed attempts").hasSize(5);
         assertThat(meeting).isWaitingAtExactly("Task_SendSetUpLetter");
-        verify(performanceSummary, never()).execute(any());
+        verify(piReturns, never()).rollingTwelveMonths(any());
 
         managementService().setJobRetries(mail.getId(), 1);
         execute(jobQuery().processInstanceId(meeting.getId()).activityId("Task_SendSetUpLetter").singleResult());
 
         assertThat(mails("cmm-set-up-letter")).as("5 failed attempts, then the letter sent once").hasSize(6);
-        verify(performanceSummary).execute(any());
+        verify(piReturns).rollingTwelveMonths(SUMMARISED_SERVICE_ID);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(meeting.getId()).count()).isZero();
         assertThat(meeting).isWaitingAtExactly("Task_InternalComplianceAudit");
     }
