@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
-  * Decision table {@code qaf-target-level} (dmn/qaf-target-level.dmn), rule Q2: the year's target performance level
-  * stated in the issue e-mail. Decision: C up to 2026/27, B from 2027/28; a year not written like 2026/27 matches no
-  * row and the issue step refuses it.
-  */
+ * Decision table {@code qaf-target-level} (dmn/qaf-target-level.dmn), rule Q2: the year's target performance level
+ * stated in the issue e-mail. Decision: C up to 2026/27, B from 2027/28; a year not written like 2026/27 matches no
+ * row and the issue step refuses it.
+ */
 @DisplayName("Q2 qaf-target-level decision")
 class QafTargetLevelDecisionTest {
 

@@ -15,11 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
-  * Decision table {@code qaf-validation-visit} (dmn/qaf-validation-visit.dmn), rule Q5: a validation visit when the
-  * claim moved two or more grades from the latest agreed QAF, an A is claimed, there are concerns, the service is in
-  * the procurement review, or the return's kept draw is below 10 (the 10% random sample). Hit policy FIRST, so the
-  * reason is the first condition that applies, in the order of the contract's reason list.
-  */
+ * Decision table {@code qaf-validation-visit} (dmn/qaf-validation-visit.dmn), rule Q5: a validation visit when the
+ * claim moved two or more grades from the latest agreed QAF, an A is claimed, there are concerns, the service is in
+ * the procurement review, or the return's kept draw is below 10 (the 10% random sample). Hit policy FIRST, so the
+ * reason is the first condition that applies, in the order of the contract's reason list.
+ */
 @DisplayName("Q5 qaf-validation-visit decision")
 class QafValidationVisitDecisionTest {
 

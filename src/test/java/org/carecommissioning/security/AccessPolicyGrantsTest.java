@@ -21,19 +21,20 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.stereotype.Component;
 
 /**
- * The grants the capabilities declare ({@link CapabilityAccess}) add up to exactly the authorizations the central
- * list of AccessPolicy created before they did: same groups, resources, resource ids and permissions.
+ * The grants the capabilities declare ({@link CapabilityAccess}) add up to exactly the authorizations written out
+ * here, group by group: the central list AccessPolicy held before the capabilities declared their own, plus what each
+ * new lifecycle adds. A grant a capability adds or drops shows here as a change a reviewer must agree to.
  */
 class AccessPolicyGrantsTest {
 
     @Test
-    @DisplayName("the capabilities' own grants make exactly the authorizations of the former central list")
-    void sameAuthorizationsAsTheCentralList() throws Exception {
+    @DisplayName("the capabilities' own grants make exactly the authorizations listed here, and no more")
+    void exactlyTheListedAuthorizations() throws Exception {
         List<CapabilityAccess> capabilities = capabilities();
         assertThat(capabilities).hasSizeGreaterThanOrEqualTo(5);
         AccessPolicy policy = new AccessPolicy(null, null, capabilities);
 
-        assertThat(merged(policy.grants())).isEqualTo(merged(formerCentralList()));
+        assertThat(merged(policy.grants())).isEqualTo(merged(expectedAuthorizations()));
     }
 
     /** Every {@code @Component} implementing CapabilityAccess, as Spring finds them. */
@@ -63,8 +64,8 @@ class AccessPolicyGrantsTest {
         return authorizations;
     }
 
-    /** AccessPolicy.apply() before the capabilities declared their own grants, call for call. */
-    private static List<Grant> formerCentralList() {
+    /** Least privilege per group: the former central list, call for call, and the QAF (Q2) grants. */
+    private static List<Grant> expectedAuthorizations() {
         Grants grants = new Grants();
         for (String group : Roles.ALL) {
             grants.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -78,6 +79,8 @@ class AccessPolicyGrantsTest {
         grants.startable(Roles.PURCHASING_OFFICER, "pi-return");
         grants.grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "pi-return", Permissions.READ);
         grants.grant(Roles.DATA_INPUT_CLERK, Resources.PROCESS_DEFINITION, "pi-return", Permissions.READ);
+        grants.startable(Roles.PURCHASING_OFFICER, "qaf-return");
+        grants.grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "qaf-return", Permissions.READ);
         for (String key : List.of("referral", "partnership-term")) {
             grants.grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, key, Permissions.READ);
         }
