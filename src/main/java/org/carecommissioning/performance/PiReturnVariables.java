@@ -112,7 +112,7 @@ final class PiReturnVariables {
 
     /** PI4, PI5, PI7: the officer's check (pi-check form) with the findings registered with the submission. */
     Check check() {
-        return new Check(text(CHECK_OUTCOME), text("latenessReason"), text(REQUEST_TO_PROVIDER),
+        return new Check(CheckOutcome.parse(text(CHECK_OUTCOME)), text("latenessReason"), text(REQUEST_TO_PROVIDER),
                 flag("returnLate"), flag("dccCodeCorrect"), text("missingIndicators"), flag("anyMissedTrigger"),
                 flag("providerExplained"));
     }
@@ -143,8 +143,8 @@ final class PiReturnVariables {
     }
 
     /** PI5: the contracts manager's decision (pi-referral-decision form). */
-    String referralDecision() {
-        return text("referralDecision");
+    ReferralDecision referralDecision() {
+        return ReferralDecision.parse(text("referralDecision"));
     }
 
     String referralReason() {

@@ -16,7 +16,6 @@ import org.carecommissioning.performance.TriggerEvaluator.Breach;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.NotFound;
-import org.carecommissioning.shared.WorkingDayCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,28 +23,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PiReturns {
 
-    /** PI5: what the contracts manager may decide on a referred missed trigger (pi-referral-decision form). */
-    static final List<String> REFERRAL_DECISIONS = List.of("monitor", "earlier-meeting", "default-notice");
-    static final String EARLIER_MEETING = "earlier-meeting";
-    /** PI4: working days the provider has to send a returned return again. */
-    static final int RESUBMISSION_WORKING_DAYS = 10;
-
     private final PiReturnRepository returns;
     private final Workbooks workbooks;
     private final ContractServices services;
     private final TriggerEvaluator triggers;
     private final MeetingPlanning meetingPlanning;
-    private final WorkingDayCalendar calendar;
+    private final PiReturnDeadlines deadlines;
     private final Clock clock;
 
     PiReturns(PiReturnRepository returns, Workbooks workbooks, ContractServices services, TriggerEvaluator triggers,
-            MeetingPlanning meetingPlanning, WorkingDayCalendar calendar, Clock clock) {
+            MeetingPlanning meetingPlanning, PiReturnDeadlines deadlines, Clock clock) {
         this.returns = returns;
         this.workbooks = workbooks;
         this.services = services;
         this.triggers = triggers;
         this.meetingPlanning = meetingPlanning;
-        this.calendar = calendar;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -145,8 +138,8 @@ public class PiReturns {
         }
         boolean incomplete = !check.dccCodeCorrect() || check.missingIndicators() != null;
         boolean unexplained = check.anyMissedTrigger() && !check.providerExplained();
-        switch (check.outcome()) {
-            case "accept" -> {
+        return switch (check.outcome()) {
+            case ACCEPT -> {
                 if (incomplete) {
                     throw new BusinessRuleViolation("PI4", "The return has the wrong DCC code or missing"
                             + " sections; return it to the provider asking for the missing data.");
@@ -155,22 +148,21 @@ public class PiReturns {
                     throw new BusinessRuleViolation("PI5", "A trigger was missed and the provider has not explained"
                             + " why; return it asking for an explanation.");
                 }
-                return new CheckResult(null);
+                yield new CheckResult(null);
             }
-            case "incomplete", "explanation" -> {
+            case INCOMPLETE, EXPLANATION -> {
                 returnToProvider(reference, check.requestToProvider());
-                return new CheckResult(resubmitBy(reference));
+                yield new CheckResult(resubmitBy(reference));
             }
-            case "refer" -> {
+            case REFER -> {
                 if (unexplained) {
                     throw new BusinessRuleViolation("PI5", "Ask the provider for an explanation before referring"
                             + " the missed trigger.");
                 }
                 refer(reference);
-                return new CheckResult(null);
+                yield new CheckResult(null);
             }
-            default -> throw new BusinessRuleViolation("PI4", "Unknown check outcome " + check.outcome() + ".");
-        }
+        };
     }
 
     /** PI4, PI5: back to the provider for missing data or an explanation of a missed trigger. */
@@ -184,15 +176,10 @@ public class PiReturns {
         return piReturn;
     }
 
-    /**
-     * PI4, X1 Decision: a return sent back to the provider is due again 10 working days after the request, or by
-     * its deadline when that is later, so the resubmission always has a date in the provider's task list.
-     */
+    /** PI4, X1: the date a return sent back today is due again ({@link PiReturnDeadlines#resubmitBy}). */
     @Transactional(readOnly = true)
     public LocalDate resubmitBy(String reference) {
-        LocalDate afterRequest = calendar.plusWorkingDays(LocalDate.now(clock), RESUBMISSION_WORKING_DAYS);
-        LocalDate deadline = get(reference).getDeadline();
-        return deadline.isAfter(afterRequest) ? deadline : afterRequest;
+        return deadlines.resubmitBy(LocalDate.now(clock), get(reference).getDeadline());
     }
 
     /** PI5: a missed trigger referred to the contracts manager. */
@@ -212,17 +199,13 @@ public class PiReturns {
      * brought forward is due within six weeks and its planning task goes to the purchasing officer at once.
      */
     @Transactional
-    public PiReturn decide(String reference, String decision, String reason) {
+    public PiReturn decide(String reference, ReferralDecision decision, String reason) {
         if (decision == null || reason == null || reason.isBlank()) {
             throw new BusinessRuleViolation("PI5", "Choose the action and record the reason.");
         }
-        if (!REFERRAL_DECISIONS.contains(decision)) {
-            throw new BusinessRuleViolation("PI5", "\"" + decision + "\" is not a decision; choose one of "
-                    + REFERRAL_DECISIONS + ".");
-        }
         PiReturn piReturn = get(reference);
-        String recorded = decision + ": " + reason.trim();
-        if (EARLIER_MEETING.equals(decision)) {
+        String recorded = decision.formValue() + ": " + reason.trim();
+        if (decision == ReferralDecision.EARLIER_MEETING) {
             recorded += " (next meeting now due by " + meetingPlanning.bringForward(piReturn.getServiceId()) + ")";
         }
         piReturn.decideByManager(recorded);
@@ -324,7 +307,7 @@ public class PiReturns {
      * The purchasing officer's check (PI4, PI5, PI7): the outcome chosen, the lateness reason and the request to the
      * provider as entered, and the findings the check showed (set when the return was registered).
      */
-    public record Check(String outcome, String latenessReason, String requestToProvider, boolean late,
+    public record Check(CheckOutcome outcome, String latenessReason, String requestToProvider, boolean late,
             boolean dccCodeCorrect, String missingIndicators, boolean anyMissedTrigger, boolean providerExplained) {
     }
 

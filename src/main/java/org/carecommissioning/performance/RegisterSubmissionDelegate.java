@@ -13,15 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("registerSubmissionDelegate")
 class RegisterSubmissionDelegate implements JavaDelegate {
 
-    /** PI4: the purchasing officer checks a return within two weeks of receipt. */
-    static final int CHECK_DAYS = 14;
-
     private final PiReturns returns;
+    private final PiReturnDeadlines deadlines;
     private final CareProperties properties;
     private final Clock clock;
 
-    RegisterSubmissionDelegate(PiReturns returns, CareProperties properties, Clock clock) {
+    RegisterSubmissionDelegate(PiReturns returns, PiReturnDeadlines deadlines, CareProperties properties, Clock clock) {
         this.returns = returns;
+        this.deadlines = deadlines;
         this.properties = properties;
         this.clock = clock;
     }
@@ -31,7 +30,7 @@ class RegisterSubmissionDelegate implements JavaDelegate {
         PiReturnVariables variables = PiReturnVariables.of(execution);
         String reference = variables.returnReference();
         PiReturn piReturn = returns.submit(reference, variables.submission(), CurrentUser.of(execution));
-        variables.registered(piReturn.isLate(), returns.findings(reference), LocalDate.now(clock).plusDays(CHECK_DAYS),
+        variables.registered(piReturn.isLate(), returns.findings(reference), deadlines.checkDue(LocalDate.now(clock)),
                 properties.zone());
     }
 }

@@ -61,6 +61,7 @@ import org.carecommissioning.performance.PiReturns.CheckResult;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.WorkingDayCalendar;
 import org.carecommissioning.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,7 +167,8 @@ class PiReturnProcessTest {
         Mocks.register("deadlineTimer", new DeadlineTimer(LONDON));
         Mocks.register("openReturnDelegate", new OpenReturnDelegate(returns, workbooks, services, care));
         Mocks.register("returnRequestMailDelegate", new ReturnRequestMailDelegate(returns, services, notifications));
-        Mocks.register("registerSubmissionDelegate", new RegisterSubmissionDelegate(returns, care, clock));
+        Mocks.register("registerSubmissionDelegate", new RegisterSubmissionDelegate(returns,
+                new PiReturnDeadlines(mock(WorkingDayCalendar.class)), care, clock));
         Mocks.register("applyCheckDelegate", new ApplyCheckDelegate(returns, care));
         Mocks.register("returnRequestToProviderMailDelegate",
                 new ReturnRequestToProviderMailDelegate(returns, services, notifications));
@@ -431,7 +433,7 @@ class PiReturnProcessTest {
 
         completeAs(OFFICER, check, withVariables("checkOutcome", "accept", "checkerComments", "All in order"));
 
-        assertThat(lastCheck()).isEqualTo(new Check("accept", null, null, false, true, null, false, false));
+        assertThat(lastCheck()).isEqualTo(new Check(CheckOutcome.ACCEPT, null, null, false, true, null, false, false));
         assertThat(instance).isWaitingAtExactly(watching("Task_RecordReturnData"));
         assertThat(variable(instance, "checkedBy")).isEqualTo(OFFICER);
         verify(returns).signOff(REFERENCE, OFFICER, "All in order");
@@ -476,20 +478,20 @@ class PiReturnProcessTest {
         assertThat(variable(instance, "dccCodeCorrect")).isEqualTo(false);
         assertThat(variable(instance, "missingIndicators")).isEqualTo("SPI3");
         assertThat(check).hasDueDate(london("2026-10-26T23:59:59"));
-        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "accept".equals(c.outcome())
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.outcome() == CheckOutcome.ACCEPT
                 && !c.dccCodeCorrect())))
                 .thenThrow(new BusinessRuleViolation("PI4", "The return has the wrong DCC code or missing sections;"
                         + " return it to the provider asking for the missing data."));
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "accept")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageStartingWith("PI4: The return has the wrong DCC code or missing sections");
-        assertThat(lastCheck()).isEqualTo(new Check("accept", null, null, false, false, "SPI3", false, false));
+        assertThat(lastCheck()).isEqualTo(new Check(CheckOutcome.ACCEPT, null, null, false, false, "SPI3", false, false));
         assertThat(instance).isWaitingAtExactly(watching("Task_CheckReturn"));
         assertThat(task(instance).getId()).as("the same check task stays open").isEqualTo(check.getId());
 
         // X1: the service answers when the return is due again
         LocalDate resubmitBy = LocalDate.of(2026, 10, 28);
-        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "incomplete".equals(c.outcome()))))
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.outcome() == CheckOutcome.INCOMPLETE)))
                 .thenReturn(new CheckResult(resubmitBy));
         when(piReturn.getRequestToProvider()).thenReturn("Use code DCC-2026 and add SPI3 staffing.");
         completeAs(OFFICER, check, withVariables("checkOutcome", "incomplete",
@@ -544,10 +546,10 @@ class PiReturnProcessTest {
                 .containsEntry("anyMissedTrigger", true)
                 .containsEntry("missedTriggers", MISSED_SPI2)
                 .containsEntry("providerExplained", false);
-        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "accept".equals(c.outcome()))))
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.outcome() == CheckOutcome.ACCEPT)))
                 .thenThrow(new BusinessRuleViolation("PI5", "A trigger was missed and the provider has not explained"
                         + " why; return it asking for an explanation."));
-        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "refer".equals(c.outcome()))))
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.outcome() == CheckOutcome.REFER)))
                 .thenThrow(new BusinessRuleViolation("PI5", "Ask the provider for an explanation before referring"
                         + " the missed trigger."));
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "accept")))
@@ -555,10 +557,10 @@ class PiReturnProcessTest {
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkOutcome", "refer")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage("PI5: Ask the provider for an explanation before referring the missed trigger.");
-        assertThat(lastCheck()).isEqualTo(new Check("refer", null, null, false, true, null, true, false));
+        assertThat(lastCheck()).isEqualTo(new Check(CheckOutcome.REFER, null, null, false, true, null, true, false));
         assertThat(task(instance).getId()).isEqualTo(check.getId());
 
-        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "explanation".equals(c.outcome()))))
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.outcome() == CheckOutcome.EXPLANATION)))
                 .thenReturn(new CheckResult(LocalDate.parse(DEADLINE)));
         completeAs(OFFICER, check, withVariables("checkOutcome", "explanation",
                 "requestToProvider", "Explain the low utilisation."));
@@ -584,13 +586,13 @@ class PiReturnProcessTest {
         assertThat(variable(instance, "providerExplained")).isEqualTo(true);
         completeAs(OFFICER, check, withVariables("checkOutcome", "refer", "checkerComments", "Referred"));
 
-        assertThat(lastCheck()).isEqualTo(new Check("refer", null, null, false, true, null, true, true));
+        assertThat(lastCheck()).isEqualTo(new Check(CheckOutcome.REFER, null, null, false, true, null, true, true));
         assertThat(instance).isWaitingAtExactly(watching("Task_DecideOnReferral"));
         Task decide = task(instance);
         assertThat(decide).hasCandidateGroup("contracts-manager");
 
         doThrow(new BusinessRuleViolation("PI5", "Choose the action and record the reason."))
-                .when(returns).decide(REFERENCE, "monitor", null);
+                .when(returns).decide(REFERENCE, ReferralDecision.MONITOR, null);
         assertThatThrownBy(() -> completeAs(MANAGER, decide, withVariables("referralDecision", "monitor")))
                 .isInstanceOf(BusinessRuleViolation.class).hasMessage("PI5: Choose the action and record the reason.");
         assertThat(task(instance).getId()).isEqualTo(decide.getId());
@@ -598,7 +600,7 @@ class PiReturnProcessTest {
         completeAs(MANAGER, decide, withVariables("referralDecision", "earlier-meeting",
                 "referralReason", "Utilisation has fallen two quarters running."));
 
-        verify(returns).decide(REFERENCE, "earlier-meeting", "Utilisation has fallen two quarters running.");
+        verify(returns).decide(REFERENCE, ReferralDecision.EARLIER_MEETING, "Utilisation has fallen two quarters running.");
         verify(returns).signOff(REFERENCE, OFFICER, "Referred");
         assertThat(instance).hasPassedInOrder("Gateway_CheckOutcome", "Task_DecideOnReferral",
                 "Task_RecordReferralDecision", "Gateway_Accepted", "Task_SignOffReturn")
@@ -640,9 +642,7 @@ class PiReturnProcessTest {
         Task check = submit(instance, moreUnits);
         assertThat(lastSubmission().unitsChangeExplanation()).isEqualTo("Four new flats opened in September");
 
-        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.outcome() == null)))
-                .thenThrow(new BusinessRuleViolation("PI4", "Choose the outcome of the check."));
-        when(returns.check(eq(REFERENCE), argThat(c -> c != null && "refer".equals(c.outcome()))))
+        when(returns.check(eq(REFERENCE), argThat(c -> c != null && c.outcome() == CheckOutcome.REFER)))
                 .thenThrow(new BusinessRuleViolation("PI5", "Only a return that missed a trigger is referred to the"
                         + " contracts manager."));
         assertThatThrownBy(() -> completeAs(OFFICER, check, withVariables("checkerComments", "Looks fine")))
@@ -762,7 +762,7 @@ class PiReturnProcessTest {
 
         completeAs(OFFICER, check, withVariables("checkOutcome", "accept", "latenessReason", "Manager on sick leave"));
 
-        assertThat(lastCheck()).isEqualTo(new Check("accept", "Manager on sick leave", null, true, true, null, false,
+        assertThat(lastCheck()).isEqualTo(new Check(CheckOutcome.ACCEPT, "Manager on sick leave", null, true, true, null, false,
                 false));
         verify(returns).signOff(REFERENCE, OFFICER, null);
         completeAs(CLERK, task(instance), withVariables("dataRecorded", true));

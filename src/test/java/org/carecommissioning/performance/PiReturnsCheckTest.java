@@ -44,22 +44,24 @@ class PiReturnsCheckTest {
         ZoneId london = ZoneId.of("Europe/London");
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(london).toInstant(), london);
         returns = new PiReturns(repository, mock(Workbooks.class), mock(ContractServices.class),
-                mock(TriggerEvaluator.class), mock(MeetingPlanning.class), calendar, clock);
+                mock(TriggerEvaluator.class), mock(MeetingPlanning.class), new PiReturnDeadlines(calendar), clock);
         piReturn = new PiReturn(REFERENCE, 11L, "2026/27", 2, DEADLINE);
         when(repository.findByReference(REFERENCE)).thenReturn(Optional.of(piReturn));
     }
 
     private static Check check(String outcome, boolean complete, boolean missedTrigger, boolean explained) {
-        return new Check(outcome, null, "Add SPI3.", false, complete, complete ? null : "SPI3", missedTrigger,
+        return new Check(CheckOutcome.parse(outcome), null, "Add SPI3.", false, complete, complete ? null : "SPI3", missedTrigger,
                 explained);
     }
 
     @Test
     @DisplayName("PI4 a check needs an outcome, and an unknown one is refused")
     void outcomeIsRequired() {
-        assertThatThrownBy(() -> returns.check(REFERENCE, check(null, true, false, false)))
+        assertThatThrownBy(() -> returns.check(REFERENCE, new Check(null, null, null, false, true, null, false, false)))
                 .isInstanceOf(BusinessRuleViolation.class).hasMessage("PI4: Choose the outcome of the check.");
-        assertThatThrownBy(() -> returns.check(REFERENCE, check("maybe", true, false, false)))
+        assertThatThrownBy(() -> check(null, true, false, false))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessage("PI4: Choose the outcome of the check.");
+        assertThatThrownBy(() -> check("maybe", true, false, false))
                 .isInstanceOf(BusinessRuleViolation.class).hasMessage("PI4: Unknown check outcome maybe.");
     }
 
@@ -78,7 +80,7 @@ class PiReturnsCheckTest {
         assertThatThrownBy(() -> returns.check(REFERENCE, check("accept", false, false, false)))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageStartingWith("PI4: The return has the wrong DCC code or missing sections");
-        Check wrongCode = new Check("accept", null, null, false, false, null, false, false);
+        Check wrongCode = new Check(CheckOutcome.ACCEPT, null, null, false, false, null, false, false);
         assertThatThrownBy(() -> returns.check(REFERENCE, wrongCode)).hasMessageStartingWith("PI4: The return has");
     }
 
@@ -106,8 +108,8 @@ class PiReturnsCheckTest {
     @DisplayName("PI4 PI5 X1 sent back with what to add or explain, due again 10 working days on or by the deadline, "
             + "whichever is later; without a request it is refused")
     void returnGoesBackToTheProvider() {
-        when(calendar.plusWorkingDays(TODAY, PiReturns.RESUBMISSION_WORKING_DAYS)).thenReturn(LocalDate.of(2026, 11, 3));
-        Check noRequest = new Check("incomplete", null, " ", false, false, "SPI3", false, false);
+        when(calendar.plusWorkingDays(TODAY, PiReturnDeadlines.RESUBMISSION_WORKING_DAYS)).thenReturn(LocalDate.of(2026, 11, 3));
+        Check noRequest = new Check(CheckOutcome.INCOMPLETE, null, " ", false, false, "SPI3", false, false);
         assertThatThrownBy(() -> returns.check(REFERENCE, noRequest))
                 .hasMessage("PI4: Say what the provider must add or explain.");
 
@@ -121,11 +123,11 @@ class PiReturnsCheckTest {
     @Test
     @DisplayName("PI7 a late return needs the reason it is late, whatever the outcome; the reason is recorded")
     void lateReturnNeedsItsReason() {
-        Check noReason = new Check("accept", null, null, true, true, null, false, false);
+        Check noReason = new Check(CheckOutcome.ACCEPT, null, null, true, true, null, false, false);
         assertThatThrownBy(() -> returns.check(REFERENCE, noReason))
                 .hasMessage("PI7: Record the reason the return is late.");
 
-        returns.check(REFERENCE, new Check("accept", "Manager on sick leave", null, true, true, null, false, false));
+        returns.check(REFERENCE, new Check(CheckOutcome.ACCEPT, "Manager on sick leave", null, true, true, null, false, false));
 
         assertThat(piReturn.getLatenessReason()).isEqualTo("Manager on sick leave");
         assertThat(piReturn.isLate()).isTrue();
