@@ -311,7 +311,7 @@ class ContractManagementMeetingProcessTest {
     /** Plans the meeting and sends the set-up letter (async, X2); returns the instance at the internal audit. */
     private ProcessInstance plannedAndLetterSent() throws Exception {
         ProcessInstance meeting = planMeeting(MEETING_DATE.toString());
-        assertThat(meeting).hasBusinessKey(REFERENCE).isWaitingAtExactly("Task_SendSetUpLetter");
+        assertThat(meeting).hasBusinessKey(REFERENCE).isWaitingAtExactly("SubProcess_Preparation", "Task_SendSetUpLetter");
         verify(meetings).plan(SERVICE_CODE, MEETING_DATE, OFFICER);
         verify(planning).meetingPlanned(SERVICE_CODE, null);
         assertThat(mails("cmm-set-up-letter")).isEmpty();
@@ -323,7 +323,7 @@ class ContractManagementMeetingProcessTest {
                     .containsEntry("serviceCode", SERVICE_CODE).containsEntry("providerName", "Hope Housing");
         });
         verify(piReturns).rollingTwelveMonths(SUMMARISED_SERVICE_ID);
-        assertThat(meeting).isWaitingAtExactly("Task_InternalComplianceAudit");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_InternalComplianceAudit");
         return meeting;
     }
 
@@ -371,7 +371,7 @@ class ContractManagementMeetingProcessTest {
     /** C4: the contracts manager's decision on an audit with the provider. */
     private void decideAudit(ProcessInstance meeting, boolean hold) {
         TestClock.setTo("2026-12-28T10:00");
-        assertThat(meeting).isWaitingAtExactly("Task_DecideComplianceAudit");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_DecideComplianceAudit");
         Task decide = task(meeting);
         assertThat(decide).hasCandidateGroup("contracts-manager").isNotAssigned().hasDueDate(AUDIT_DECISION_DUE);
         complete(decide, hold
@@ -394,7 +394,7 @@ class ContractManagementMeetingProcessTest {
         when(meetings.reviseRisks(eq(MEETING_ID), eq(codes), anyMap()))
                 .thenReturn(new MeetingService.RevisedRisks(escalated, riskSummaryLines()));
         TestClock.setTo("2027-01-08T10:00");
-        assertThat(meeting).isWaitingAtExactly("Task_ComplianceAuditWithProvider");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_ComplianceAuditWithProvider");
         Task audit = task(meeting);
         assertThat(audit).isAssignedTo(OFFICER).hasCandidateGroupAssociated("contracts-manager")
                 .hasDueDate(PROVIDER_AUDIT_DUE);
@@ -413,7 +413,7 @@ class ContractManagementMeetingProcessTest {
     /** C5, X1, X2: the agenda is due the day before the meeting and mailed to the provider (async). */
     private void agendaSent(ProcessInstance meeting) {
         TestClock.setTo("2027-01-12T10:00");
-        assertThat(meeting).isWaitingAtExactly("Task_PrepareAgenda");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_PrepareAgenda");
         verify(meetings).draftAgenda(MEETING_ID);
         Task agenda = task(meeting);
         assertThat(agenda).isAssignedTo(OFFICER).hasCandidateGroupAssociated("contracts-manager")
@@ -423,14 +423,14 @@ class ContractManagementMeetingProcessTest {
         String finalAgenda = variable(meeting, "agenda") + "\n10. Date of the next meeting";
         complete(agenda, withVariables("agenda", finalAgenda));
         verify(meetings).sendAgenda(MEETING_ID, finalAgenda);
-        assertThat(meeting).isWaitingAtExactly("Task_SendAgenda");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_SendAgenda");
         assertThat(mails("cmm-agenda")).isEmpty();
         execute(asyncJobAt(meeting, "Task_SendAgenda"));
         assertThat(mails("cmm-agenda")).singleElement().satisfies(mail -> {
             assertThat(mail.to()).isEqualTo(PROVIDER_EMAIL);
             assertThat(model(mail)).containsEntry("agenda", finalAgenda);
         });
-        assertThat(meeting).isWaitingAtExactly("Task_RecordMinutes");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Meeting", "Task_RecordMinutes");
     }
 
     /** C5, X1: the minutes are due five working days after the meeting; their actions make the plan (C7). */
@@ -456,7 +456,7 @@ class ContractManagementMeetingProcessTest {
         assertThat(variable(meeting, "openActions")).isEqualTo(String.join("\n", open));
         // C7, X1: the improvement plan is due 2 weeks after the minutes
         assertThat(variable(meeting, "improvementPlanDueAt")).isEqualTo(london("2027-02-01T23:59:59"));
-        assertThat(meeting).isWaitingAtExactly("Task_ReassignPriority");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Meeting", "Task_ReassignPriority");
     }
 
     /**
@@ -535,7 +535,8 @@ class ContractManagementMeetingProcessTest {
 
         // Exactly 4 weeks ahead is allowed.
         ProcessInstance meeting = planMeeting("2026-11-30");
-        assertThat(meeting).hasBusinessKey("CMM-SP101-20261130").isWaitingAtExactly("Task_SendSetUpLetter");
+        assertThat(meeting).hasBusinessKey("CMM-SP101-20261130")
+                .isWaitingAtExactly("SubProcess_Preparation", "Task_SendSetUpLetter");
     }
 
     @Test
@@ -567,7 +568,7 @@ class ContractManagementMeetingProcessTest {
         ProcessInstance meeting = planMeeting(MEETING_DATE.toString());
         Job mail = MailRetries.failUntilIncident(meeting, "Task_SendSetUpLetter", notifications);
         assertThat(mails("cmm-set-up-letter")).as("5 failed attempts").hasSize(5);
-        assertThat(meeting).isWaitingAtExactly("Task_SendSetUpLetter");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_SendSetUpLetter");
         verify(piReturns, never()).rollingTwelveMonths(any());
 
         managementService().setJobRetries(mail.getId(), 1);
@@ -576,7 +577,7 @@ class ContractManagementMeetingProcessTest {
         assertThat(mails("cmm-set-up-letter")).as("5 failed attempts, then the letter sent once").hasSize(6);
         verify(piReturns).rollingTwelveMonths(SUMMARISED_SERVICE_ID);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(meeting.getId()).count()).isZero();
-        assertThat(meeting).isWaitingAtExactly("Task_InternalComplianceAudit");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_InternalComplianceAudit");
     }
 
     // --- C3, C4 preparation ---------------------------------------------------------------------------------------
@@ -588,7 +589,7 @@ class ContractManagementMeetingProcessTest {
         ProcessInstance meeting = plannedAndLetterSent();
         internalAudit(meeting, Map.of());
 
-        assertThat(meeting).isWaitingAtExactly("Task_PrepareAgenda")
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_PrepareAgenda")
                 .hasPassedInOrder("Task_InternalComplianceAudit", "Task_AssessClauseRisks", "Gateway_AnyConcerns",
                         "Gateway_PreparationDone", "Task_DraftAgenda")
                 .hasNotPassed("Task_ReviewRiskClause", "Task_DecideComplianceAudit", "Task_RecordAuditDecision",
@@ -631,7 +632,7 @@ class ContractManagementMeetingProcessTest {
         ArgumentCaptor<String> notes = ArgumentCaptor.forClass(String.class);
         verify(meetings, times(3)).noteClause(eq(MEETING_ID), anyString(), notes.capture());
         assertThat(notes.getAllValues()).containsExactly("Seen", "Seen too", "Ask for evidence");
-        assertThat(meeting).isWaitingAtExactly("Task_DecideComplianceAudit");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_DecideComplianceAudit");
         assertThat(task(meeting)).hasCandidateGroup("contracts-manager").hasDueDate(AUDIT_DECISION_DUE);
         assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(meeting.getId())
                 .taskDefinitionKey("Task_ReviewRiskClause").finished().count()).isEqualTo(3);
@@ -646,7 +647,7 @@ class ContractManagementMeetingProcessTest {
         decideAudit(meeting, false);
 
         verify(meetings, never()).reviseRisks(any(), any(), any());
-        assertThat(meeting).isWaitingAtExactly("Task_PrepareAgenda")
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_PrepareAgenda")
                 .hasPassedInOrder("Task_RecordAuditDecision", "Gateway_HoldAudit", "Gateway_PreparationDone",
                         "Task_DraftAgenda")
                 .hasNotPassed("Task_ComplianceAuditWithProvider", "Task_RecordRevisedRisks", "Task_ReportToCsg");
@@ -667,7 +668,7 @@ class ContractManagementMeetingProcessTest {
         assertThatThrownBy(() -> complete(decide, withVariables("holdComplianceAudit", true)))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageStartingWith("C4: Record the reason for the decision");
-        assertThat(meeting).isWaitingAtExactly("Task_DecideComplianceAudit");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_DecideComplianceAudit");
         assertThat(task(meeting).getId()).isEqualTo(decide.getId());
     }
 
@@ -684,7 +685,7 @@ class ContractManagementMeetingProcessTest {
 
         assertThat(variable(meeting, "riskEscalated")).isEqualTo(true);
         assertThat(variable(meeting, "escalatedClauses")).isEqualTo(List.of(TITLES.get("qaf")));
-        assertThat(meeting).isWaitingAtExactly("Task_ReportToCsg");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_ReportToCsg");
         assertThat(mails("cmm-risk-escalation")).isEmpty();
         execute(asyncJobAt(meeting, "Task_ReportToCsg"));
 
@@ -693,7 +694,7 @@ class ContractManagementMeetingProcessTest {
             assertThat(model(report)).containsEntry("escalatedClauses", "- " + TITLES.get("qaf"))
                     .containsEntry("meetingReference", REFERENCE);
         });
-        assertThat(meeting).isWaitingAtExactly("Task_PrepareAgenda")
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_PrepareAgenda")
                 .hasPassedInOrder("Task_ComplianceAuditWithProvider", "Task_RecordRevisedRisks",
                         "Gateway_RiskEscalated", "Task_ReportToCsg", "Gateway_PreparationDone", "Task_DraftAgenda");
     }
@@ -709,7 +710,7 @@ class ContractManagementMeetingProcessTest {
         auditWithProvider(meeting, Map.of("qaf", "Low", "complaints", "High"), List.of());
 
         assertThat(variable(meeting, "riskEscalated")).isEqualTo(false);
-        assertThat(meeting).isWaitingAtExactly("Task_PrepareAgenda")
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Preparation", "Task_PrepareAgenda")
                 .hasPassed("Task_RecordRevisedRisks", "Gateway_RiskEscalated")
                 .hasNotPassed("Task_ReportToCsg");
         assertThat(mails("cmm-risk-escalation")).isEmpty();
@@ -739,7 +740,7 @@ class ContractManagementMeetingProcessTest {
                         "actions", "Train two staff | Hope Housing")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("must read: what | owner | target date");
-        assertThat(meeting).isWaitingAtExactly("Task_RecordMinutes");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Meeting", "Task_RecordMinutes");
     }
 
     // --- C1, C6 priority and frequency ----------------------------------------------------------------------------
@@ -777,7 +778,7 @@ class ContractManagementMeetingProcessTest {
                         "Task_ApplyPriority", "Gateway_MovedToRed", "Gateway_PriorityDone", "Task_ScheduleNextMeeting",
                         "Gateway_AfterMeeting")
                 .hasNotPassed("Task_DecideDefaultNotice", "Task_RecordDefaultNoticeDecision")
-                .isWaitingAtExactly("Task_RequestFeedback");
+                .isWaitingAtExactly("SubProcess_FollowUp", "Task_RequestFeedback");
     }
 
     @Test
@@ -790,7 +791,7 @@ class ContractManagementMeetingProcessTest {
         reassignPriority(meeting, "RED");
 
         assertThat(variable(meeting, "movedToRed")).isEqualTo(true);
-        assertThat(meeting).isWaitingAtExactly("Task_DecideDefaultNotice");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Meeting", "Task_DecideDefaultNotice");
         verify(planning, never().description("not before the default-notice decision")).scheduleNext(any());
         Task decide = task(meeting);
         assertThat(decide).hasName("Decide on default notice").hasCandidateGroup("contracts-manager").isNotAssigned();
@@ -801,7 +802,7 @@ class ContractManagementMeetingProcessTest {
         verify(planning).scheduleNext(SERVICE_CODE);
         assertThat(meeting).hasPassedInOrder("Gateway_MovedToRed", "Task_DecideDefaultNotice",
                         "Task_RecordDefaultNoticeDecision", "Gateway_PriorityDone", "Task_ScheduleNextMeeting")
-                .isWaitingAtExactly("Task_RequestFeedback");
+                .isWaitingAtExactly("SubProcess_FollowUp", "Task_RequestFeedback");
     }
 
     @Test
@@ -817,7 +818,7 @@ class ContractManagementMeetingProcessTest {
         assertThatThrownBy(() -> complete(reassign, withVariables("newPriorityLevel", "GREEN")))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage("C6: Record the reason for the priority level.");
-        assertThat(meeting).isWaitingAtExactly("Task_ReassignPriority");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_Meeting", "Task_ReassignPriority");
         assertThat(historyService().createHistoricDecisionInstanceQuery().processInstanceId(meeting.getId()).count())
                 .as("the table's evaluation is rolled back with the step").isZero();
     }
@@ -835,7 +836,7 @@ class ContractManagementMeetingProcessTest {
         assertThat(variable(meeting, "openActionCount")).isEqualTo(0);
         assertThat(meeting).hasPassed("Gateway_AnyOpenActions", "EndEvent_NoImprovementPlan")
                 .hasNotPassed("Task_WriteImprovementPlan")
-                .isWaitingAtExactly("Task_RequestFeedback")
+                .isWaitingAtExactly("SubProcess_FollowUp", "Task_RequestFeedback")
                 .isNotEnded();
         Task feedback = feedbackRequested(meeting);
         TestClock.setTo("2027-02-01T15:00");
@@ -888,7 +889,7 @@ class ContractManagementMeetingProcessTest {
         assertThat(variable(meeting, "openActionCount")).isEqualTo(3);
         reassignPriority(meeting, "AMBER");
 
-        assertThat(meeting).isWaitingAtExactly("Task_RequestFeedback", "Task_WriteImprovementPlan")
+        assertThat(meeting).isWaitingAtExactly("SubProcess_FollowUp", "Task_RequestFeedback", "Task_WriteImprovementPlan")
                 .hasPassed("Gateway_AfterMeeting", "Gateway_AnyOpenActions", "Gateway_PlanJoin")
                 .hasNotPassed("EndEvent_NoImprovementPlan");
         Task feedback = feedbackRequested(meeting);
@@ -919,7 +920,7 @@ class ContractManagementMeetingProcessTest {
         assertThat(variable(meeting, "planAgreed")).isEqualTo(false);
 
         // The provider revises it.
-        assertThat(meeting).isWaitingAtExactly("Task_GiveFeedback", "Task_WriteImprovementPlan");
+        assertThat(meeting).isWaitingAtExactly("SubProcess_FollowUp", "Task_GiveFeedback", "Task_WriteImprovementPlan");
         Task revise = task("Task_WriteImprovementPlan", meeting);
         assertThat(revise.getId()).as("a new task for the revision").isNotEqualTo(write.getId());
         assertThat(revise).as("X1 due 2 weeks after the return, not at the first plan's date")
@@ -937,7 +938,7 @@ class ContractManagementMeetingProcessTest {
         assertThat(variable(meeting, "planAgreed")).isEqualTo(true);
         verify(improvementPlan).decide(MEETING_ID, null, PlanAgreement.AGREE, null);
         assertThat(meeting).hasPassed("Gateway_PlanAgreed", "EndEvent_ImprovementPlanAgreed")
-                .isWaitingAtExactly("Task_GiveFeedback")
+                .isWaitingAtExactly("SubProcess_FollowUp", "Task_GiveFeedback")
                 .isNotEnded();
         assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(meeting.getId())
                 .activityId("Task_WriteImprovementPlan").count()).isEqualTo(2);
@@ -961,7 +962,7 @@ class ContractManagementMeetingProcessTest {
         execute(noAnswer);
 
         assertThat(meeting).hasPassed("EndEvent_ClosedWithoutFeedback")
-                .isWaitingAtExactly("Task_WriteImprovementPlan")
+                .isWaitingAtExactly("SubProcess_FollowUp", "Task_WriteImprovementPlan")
                 .isNotEnded();
         complete(task(meeting), withVariables("improvementPlan", "Train two staff by March"));
         complete(task(meeting), withVariables("planDecision", "agree"));
@@ -1007,6 +1008,9 @@ class ContractManagementMeetingProcessTest {
                         "Task_RecordPlanAgreement", "EndEvent_ImprovementPlanAgreed", "Task_RequestFeedback",
                         "Task_GiveFeedback", "Task_RecordFeedback", "EndEvent_MeetingClosed")
                 .hasNotPassed("EndEvent_NoImprovementPlan", "Task_CloseMeeting", "EndEvent_ClosedWithoutFeedback")
+                .hasPassedInOrder("StartEvent_MeetingRequested", "SubProcess_Preparation", "EndEvent_MeetingPrepared",
+                        "SubProcess_Meeting", "EndEvent_MeetingRecorded", "SubProcess_FollowUp",
+                        "EndEvent_MeetingFollowedUp")
                 .isEnded();
         assertThat(mails("cmm-risk-escalation")).hasSize(1);
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(meeting.getId())

@@ -230,7 +230,11 @@ class ContractManagementMeetingTest {
                 "conductRating", 5, "usefulnessRating", 3, "feedbackComments", "Clear agenda"));
         assertThat(meetings.get(meetingId).getStatus()).isEqualTo(MeetingStatus.CLOSED);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(meeting.getId())
-                .singleResult().getEndActivityId()).isEqualTo("EndEvent_MeetingClosed");
+                .singleResult().getEndActivityId()).isEqualTo("EndEvent_MeetingFollowedUp");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(meeting.getId())
+                .activityId("EndEvent_MeetingClosed").finished().count()).isEqualTo(1);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(meeting.getId())
+                .activityId("EndEvent_ClosedWithoutFeedback").count()).isZero();
         assertThat(schedule.feedbackSummary(YearMonth.of(2027, 1))).as("C8 answers summarised")
                 .contains("survey answer(s)").contains("usefulness");
 
@@ -298,7 +302,11 @@ class ContractManagementMeetingTest {
                 .variableName("meetingId").singleResult().getValue();
         assertThat(meetings.get(meetingId).getStatus()).isEqualTo(MeetingStatus.CLOSED);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(meeting.getId())
-                .singleResult().getEndActivityId()).isEqualTo("EndEvent_ClosedWithoutFeedback");
+                .singleResult().getEndActivityId()).isEqualTo("EndEvent_MeetingFollowedUp");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(meeting.getId())
+                .activityId("EndEvent_ClosedWithoutFeedback").finished().count()).isEqualTo(1);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(meeting.getId())
+                .activityId("EndEvent_MeetingClosed").count()).isZero();
     }
 
     private ProcessInstance start(String meetingDate) {
