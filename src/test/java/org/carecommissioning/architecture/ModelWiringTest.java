@@ -7,6 +7,7 @@ import static org.carecommissioning.architecture.ModelFiles.matches;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -33,6 +34,7 @@ class ModelWiringTest {
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([\\w-]+)\"");
     private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([\\w-]+)\"");
     private static final Pattern DECISION_ID = Pattern.compile("<decision id=\"([\\w-]+)\"");
+    private static final Pattern ELEMENT_START = Pattern.compile("<[A-Za-z]");
     private static final Pattern GENERATED_ID = Pattern.compile("id=\"(Activity|Gateway|Event|Flow|StartEvent|EndEvent)_[0-9a-z]{7}\"");
     private static final Pattern NAMELESS_NODE = Pattern.compile(
             "<bpmn:(userTask|serviceTask|businessRuleTask|callActivity|exclusiveGateway|startEvent|endEvent|"
@@ -74,6 +76,25 @@ class ModelWiringTest {
             assertThat(nameless.find()).as("element without a name in " + file + ": "
                     + (nameless.find(0) ? nameless.group() : "")).isFalse();
             assertThat(model).as(file.toString()).contains("camunda:historyTimeToLive=").contains("<bpmndi:BPMNDiagram");
+        }
+    }
+
+    @Test
+    @DisplayName("every model is saved in the layout Camunda Modeler writes: one element per line, two-space indents")
+    void modelsAreInModelerLayout() throws IOException {
+        for (Path file : files("processes", ".bpmn")) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                Matcher starts = ELEMENT_START.matcher(line);
+                int elements = 0;
+                while (starts.find()) {
+                    elements++;
+                }
+                assertThat(elements).as(file + " line " + (i + 1) + " holds more than one element").isLessThanOrEqualTo(1);
+                assertThat(line.length() - line.stripLeading().length()).as(file + " line " + (i + 1) + " indent")
+                        .isEven();
+            }
         }
     }
 
