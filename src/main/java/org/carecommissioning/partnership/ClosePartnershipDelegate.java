@@ -2,8 +2,6 @@ package org.carecommissioning.partnership;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** R1: the partnership has reached its end date without an extension. */
@@ -18,7 +16,7 @@ class ClosePartnershipDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        partnerships.close(ProcessVariables.id(execution, "partnershipId"),
-                FormValues.text(execution.getVariable("reviewNotes")));
+        PartnershipVariables variables = PartnershipVariables.of(execution);
+        partnerships.close(variables.partnershipId(), variables.reviewNotes());
     }
 }

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.CareProperties;
-import org.carecommissioning.shared.FormValues;
 import org.springframework.stereotype.Component;
 
 /** R1, R5: records a new partnership from the start form; the reference becomes the business key. */
@@ -30,14 +29,13 @@ class EnterIntoPartnershipDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Partnership partnership = partnerships.enterInto(
-                FormValues.text(execution.getVariable("organisationCode")),
-                FormValues.text(execution.getVariable("organisationName")),
-                FormValues.text(execution.getVariable("organisationEmail")),
-                FormValues.date(execution.getVariable("startDate"), "R1", "The start date"),
-                FormValues.integer(execution.getVariable("treatmentMinutes"), "R5", "The treatment length"));
+        PartnershipVariables variables = PartnershipVariables.of(execution);
+        PartnershipVariables.Application application = variables.application();
+        Partnership partnership = partnerships.enterInto(application.organisationCode(),
+                application.organisationName(), application.organisationEmail(), application.startDate(),
+                application.treatmentMinutes());
         execution.setProcessBusinessKey(partnership.getReference());
-        execution.setVariables(PartnershipVariables.of(partnership,
-                organisations.get(partnership.getCommissioningOrganisationId()), settings, properties.zone(), clock));
+        variables.track(partnership, organisations.get(partnership.getCommissioningOrganisationId()), settings,
+                properties.zone(), clock);
     }
 }

@@ -6,8 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.CareProperties;
-import org.carecommissioning.shared.FormValues;
-import org.carecommissioning.shared.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** R1: extends the partnership to the end date agreed at the review. */
@@ -31,13 +29,11 @@ class ExtendPartnershipDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Partnership partnership = partnerships.extend(
-                ProcessVariables.id(execution, "partnershipId"),
-                FormValues.date(execution.getVariable("newEndDate"), "R1", "The new end date"),
-                FormValues.text(execution.getVariable("reviewNotes")));
-        execution.setVariables(PartnershipVariables.of(partnership,
-                organisations.get(partnership.getCommissioningOrganisationId()), settings, properties.zone(), clock));
-        execution.removeVariable("reviewDecision");
-        execution.removeVariable("newEndDate");
+        PartnershipVariables variables = PartnershipVariables.of(execution);
+        Partnership partnership = partnerships.extend(variables.partnershipId(), variables.newEndDate(),
+                variables.reviewNotes());
+        variables.track(partnership, organisations.get(partnership.getCommissioningOrganisationId()), settings,
+                properties.zone(), clock);
+        variables.reviewed();
     }
 }

@@ -135,6 +135,7 @@ class PartnershipTermProcessTest {
         Mocks.register("extendPartnershipDelegate",
                 new ExtendPartnershipDelegate(partnerships, organisations, care, settings, clock));
         Mocks.register("closePartnershipDelegate", new ClosePartnershipDelegate(partnerships));
+        Mocks.register("reviewDecisionListener", new ReviewDecisionListener());
         Mocks.register("lapseUnbookedAuthorisationsDelegate",
                 ReferralBeans.lapseUnbookedAuthorisations(runtimeService(), system));
     }
@@ -308,6 +309,29 @@ class PartnershipTermProcessTest {
         executeCloseJob(partnership);
         verify(partnerships).close(PARTNERSHIP_ID, null);
         assertThat(partnership).hasPassed("EndEvent_PartnershipClosed").isEnded();
+    }
+
+    @Test
+    @DisplayName("R1 a review without a known choice, or an extension without its new end date, is refused: nothing "
+            + "but a real \"let it end\" lets a partnership end")
+    void reviewNeedsAKnownChoice() {
+        ProcessInstance partnership = enterIntoPartnership();
+        Task review = openReviewWindow(partnership, london("2026-09-02T00:00"), 0);
+
+        assertThatThrownBy(() -> complete(review, withVariables("reviewDecision", "extnd")))
+                .hasRootCauseInstanceOf(BusinessRuleViolation.class)
+                .hasRootCauseMessage("R1: Choose whether to extend the partnership or let it end.");
+        assertThatThrownBy(() -> complete(review, withVariables("reviewNotes", "Undecided")))
+                .hasRootCauseInstanceOf(BusinessRuleViolation.class)
+                .hasRootCauseMessage("R1: Choose whether to extend the partnership or let it end.");
+        assertThatThrownBy(() -> complete(review, withVariables("reviewDecision", "extend", "newEndDate", "30/09/2027")))
+                .rootCause().isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageStartingWith("R1: The new end date");
+
+        // the task listener's refusal reaches REST callers as 400 with this sentence (ErrorCauses finds it)
+        assertThat(partnership).isWaitingAtExactly("Task_ReviewPartnership").hasNotPassed("Gateway_ReviewDecision");
+        verify(partnerships, never()).extend(any(), any(), any());
+        verify(partnerships, never()).close(any(), any());
     }
 
     @Test
