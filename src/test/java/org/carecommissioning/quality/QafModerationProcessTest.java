@@ -295,4 +295,22 @@ class QafModerationProcessTest {
         assertThat(instance).isEnded();
         assertThat(schedule).hasPassed("EndEvent_Moderated").isEnded();
     }
+
+    @Test
+    @DisplayName("X1 data protection: every free-text field of the moderation forms is declared personal, so it never "
+            + "reaches history")
+    void freeTextIsKeptOutOfHistory() throws java.io.IOException {
+        List<String> textareas = new ArrayList<>();
+        for (String form : List.of("forms/qaf-moderation.form", "forms/qaf-moderation-start.form")) {
+            for (com.fasterxml.jackson.databind.JsonNode component : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.nio.file.Path.of(form).toFile()).path("components")) {
+                if ("textarea".equals(component.path("type").asText())) {
+                    textareas.add(component.path("key").asText());
+                }
+            }
+        }
+        assertThat(textareas).hasSize(7);
+        assertThat(new QafModerationPersonalVariables().names()).containsExactlyInAnyOrderElementsOf(textareas);
+        assertThat(new QafModerationPersonalVariables().processDefinitionKey()).isEqualTo(PROCESS);
+    }
 }
