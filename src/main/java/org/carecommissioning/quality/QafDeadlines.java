@@ -20,6 +20,8 @@ public class QafDeadlines {
     static final int ISSUE_MONTHS_BEFORE_MEETING = 3;
     static final int DUE_WEEKS_BEFORE_MEETING = 6;
     static final int RESUBMISSION_DAYS = 14;
+    /** Q6 Decision: the contracts manager moderates the QAFs drawn within 4 weeks (drawn 1 March: before the year ends). */
+    static final int MODERATION_WEEKS = 4;
 
     private final ZoneId zone;
 
@@ -46,6 +48,11 @@ public class QafDeadlines {
     public LocalDate resubmitBy(LocalDate requestedOn, LocalDate dueOn) {
         LocalDate afterRequest = requestedOn.plusDays(RESUBMISSION_DAYS);
         return dueOn.isAfter(afterRequest) ? dueOn : afterRequest;
+    }
+
+    /** Q6 Decision: the moderation of the QAFs drawn on {@code drawnOn} is due 4 weeks later. */
+    public LocalDate moderateBy(LocalDate drawnOn) {
+        return drawnOn.plusWeeks(MODERATION_WEEKS);
     }
 
     /** X1: the provider task's due date for a deadline on {@code day}. */

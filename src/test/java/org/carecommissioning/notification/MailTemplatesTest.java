@@ -74,7 +74,11 @@ class MailTemplatesTest {
             Map.entry("qafVariant", "full QAF"),
             Map.entry("targetGrade", "C"),
             Map.entry("visitDate", "Tue 12 Jan 2027"),
-            Map.entry("agreedGrades", "- C1.1 Needs and risk assessment: B (you claimed B)"));
+            Map.entry("agreedGrades", "- C1.1 Needs and risk assessment: B (you claimed B)"),
+            Map.entry("qafIssuedCount", 14),
+            Map.entry("qafOnTimeCount", 11),
+            Map.entry("qafVisitCount", 4),
+            Map.entry("qafDGradeCount", 1));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("appointment-booked", "Appointment booked: Alex Example on Wed 25 Nov 2026, 10:00"),
@@ -100,6 +104,7 @@ class MailTemplatesTest {
             Map.entry("qaf-reminder", "Reminder: QAF-SP101-2026-1 was due on Fri 29 Jan 2027"),
             Map.entry("qaf-visit-date", "QAF-SP101-2026-1: validation visit on Tue 12 Jan 2027"),
             Map.entry("qaf-agreed-grades", "QAF-SP101-2026-1: agreed grades for Haven floating support"),
+            Map.entry("qaf-report", "QAF report for 2026/27: 14 QAF(s) issued, 1 D grade(s)"),
             Map.entry("client-appointment-booked", "Your appointment on Wed 25 Nov 2026, 10:00"),
             Map.entry("client-appointment-cancelled", "Your appointment on Wed 25 Nov 2026, 10:00 is cancelled"));
 
