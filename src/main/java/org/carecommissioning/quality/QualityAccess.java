@@ -8,7 +8,10 @@ import org.carecommissioning.security.Grants;
 import org.carecommissioning.security.Roles;
 import org.springframework.stereotype.Component;
 
-/** Q2: purchasing officers issue QAFs; providers see the QAF process their tasks belong to. */
+/**
+ * Q2: purchasing officers issue QAFs and providers see the QAF process their tasks belong to; Q6: the contracts
+ * manager starts the year's moderation (it also starts itself on 1 March).
+ */
 @Component
 class QualityAccess implements CapabilityAccess {
 
@@ -17,6 +20,7 @@ class QualityAccess implements CapabilityAccess {
         return new Grants()
                 .startable(Roles.PURCHASING_OFFICER, "qaf-return")
                 .readable(Roles.PROVIDER, "qaf-return")
+                .startable(Roles.CONTRACTS_MANAGER, QafModerationProcess.KEY)
                 .list();
     }
 }
