@@ -8,7 +8,10 @@ import org.carecommissioning.security.Grants;
 import org.carecommissioning.security.Roles;
 import org.springframework.stereotype.Component;
 
-/** Q2: purchasing officers issue QAFs; providers see the QAF process their tasks belong to. */
+/**
+ * Q2: purchasing officers issue QAFs; providers see the QAF process their tasks belong to; Q7 records: the data input
+ * clerk sees it to record the final grades on Swift.
+ */
 @Component
 class QualityAccess implements CapabilityAccess {
 
@@ -17,6 +20,7 @@ class QualityAccess implements CapabilityAccess {
         return new Grants()
                 .startable(Roles.PURCHASING_OFFICER, "qaf-return")
                 .readable(Roles.PROVIDER, "qaf-return")
+                .readable(Roles.DATA_INPUT_CLERK, "qaf-return")
                 .list();
     }
 }

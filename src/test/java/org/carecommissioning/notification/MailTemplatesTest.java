@@ -74,7 +74,11 @@ class MailTemplatesTest {
             Map.entry("qafVariant", "full QAF"),
             Map.entry("targetGrade", "C"),
             Map.entry("visitDate", "Tue 12 Jan 2027"),
-            Map.entry("agreedGrades", "- C1.1 Needs and risk assessment: B (you claimed B)"));
+            Map.entry("agreedGrades", "- C1.1 Needs and risk assessment: B (you claimed B)"),
+            Map.entry("respondBy", "Mon 1 Feb 2027"),
+            Map.entry("finalDecisionNote", "The visit confirmed the grades."),
+            Map.entry("providerConcerns", "- C1.3 Security, health and safety: the fire drill log was missed."),
+            Map.entry("improvementFindings", "The fire risk assessment is still out of date."));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("appointment-booked", "Appointment booked: Alex Example on Wed 25 Nov 2026, 10:00"),
@@ -100,6 +104,10 @@ class MailTemplatesTest {
             Map.entry("qaf-reminder", "Reminder: QAF-SP101-2026-1 was due on Fri 29 Jan 2027"),
             Map.entry("qaf-visit-date", "QAF-SP101-2026-1: validation visit on Tue 12 Jan 2027"),
             Map.entry("qaf-agreed-grades", "QAF-SP101-2026-1: agreed grades for Haven floating support"),
+            Map.entry("qaf-reconsidered-grades", "QAF-SP101-2026-1: reconsidered grades for Haven floating support"),
+            Map.entry("qaf-final-decision", "QAF-SP101-2026-1: final grades for Haven floating support"),
+            Map.entry("qaf-csg-concerns", "QAF-SP101-2026-1: provider's concerns about its QAF grades"),
+            Map.entry("qaf-csg-no-improvement", "QAF-SP101-2026-1: no improvement after a D grade"),
             Map.entry("client-appointment-booked", "Your appointment on Wed 25 Nov 2026, 10:00"),
             Map.entry("client-appointment-cancelled", "Your appointment on Wed 25 Nov 2026, 10:00 is cancelled"));
 

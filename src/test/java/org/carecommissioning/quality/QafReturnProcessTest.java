@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.carecommissioning.contractmanagement.ContractManagementProperties;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
@@ -85,6 +87,11 @@ class QafReturnProcessTest {
     private static final String PROVIDER_EMAIL = "hope@provider.example";
     private static final String OFFICER = "olivia.officer";
     private static final String PROVIDER_USER = "prov-hope";
+    private static final String MANAGER = "cara.manager";
+    private static final String CLERK = "dan.clerk";
+    private static final String CSG_EMAIL = "csg@commissioning.example";
+    /** Q7: 4 weeks after the grades e-mail of 2 Nov 2026. */
+    private static final LocalDate RESPOND_BY = LocalDate.of(2026, 11, 30);
 
     private QafReturns returns;
     private NotificationService notifications;
@@ -128,8 +135,11 @@ class QafReturnProcessTest {
             for (CoreObjective objective : CoreObjective.values()) {
                 qaf.objective(objective).agree(QafGrade.C, null);
             }
+            qaf.agreed(OFFICER, TestClock.now());
+            qaf.told(RESPOND_BY, TestClock.now());
             return qaf;
         });
+        when(returns.latestAgreedBefore(qaf)).thenReturn(Optional.empty());
 
         Mocks.register("qafIssueDelegate", new QafIssueDelegate(returns, deadlines));
         Mocks.register("qafIssuedMailDelegate", new QafIssuedMailDelegate(returns, notifications));
@@ -143,8 +153,28 @@ class QafReturnProcessTest {
         Mocks.register("qafVisitDateDelegate", new QafVisitDateDelegate(returns, deadlines));
         Mocks.register("qafVisitDateMailDelegate", new QafVisitDateMailDelegate(returns, notifications));
         Mocks.register("qafVisitFindingsDelegate", new QafVisitFindingsDelegate(returns));
-        Mocks.register("qafAgreeGradesDelegate", new QafAgreeGradesDelegate(returns));
-        Mocks.register("qafAgreedGradesMailDelegate", new QafAgreedGradesMailDelegate(returns, notifications));
+        Mocks.register("qafAgreeGradesDelegate", new QafAgreeGradesDelegate(returns, deadlines));
+        Mocks.register("qafAgreedGradesMailDelegate", new QafAgreedGradesMailDelegate(returns, notifications,
+                new QafSummaryPdf()));
+        ContractManagementProperties contractManagement = new ContractManagementProperties("cm@commissioning.example",
+                CSG_EMAIL, "body@commissioning.example", 28);
+        Mocks.register("qafResponseDelegate", new QafResponseDelegate(returns, deadlines));
+        Mocks.register("qafNoResponseDelegate", new QafNoResponseDelegate(returns, deadlines));
+        Mocks.register("qafReconsiderDelegate", new QafReconsiderDelegate(returns, deadlines));
+        Mocks.register("qafReconsideredGradesMailDelegate", new QafReconsideredGradesMailDelegate(returns, notifications));
+        Mocks.register("qafFinalDecisionDelegate", new QafFinalDecisionDelegate(returns, deadlines));
+        Mocks.register("qafFinalVisitDelegate", new QafFinalVisitDelegate(returns));
+        Mocks.register("qafFinalDecisionMailDelegate", new QafFinalDecisionMailDelegate(returns, notifications));
+        Mocks.register("qafCsgConcernsMailDelegate", new QafCsgConcernsMailDelegate(returns, notifications,
+                contractManagement));
+        Mocks.register("qafSwiftEntryDelegate", new QafSwiftEntryDelegate(returns));
+        Mocks.register("qafImprovementPlanDelegate", new QafImprovementPlanDelegate(returns, deadlines));
+        Mocks.register("qafOfficerPlanReviewDelegate", new QafOfficerPlanReviewDelegate(returns));
+        Mocks.register("qafManagerPlanReviewDelegate", new QafManagerPlanReviewDelegate(returns));
+        Mocks.register("qafImprovementValidationDelegate", new QafImprovementValidationDelegate(returns));
+        Mocks.register("qafNoImprovementMailDelegate", new QafNoImprovementMailDelegate(returns, notifications,
+                contractManagement));
+        Mocks.register("qafDefaultNoticeDelegate", new QafDefaultNoticeDelegate(returns));
     }
 
     @AfterEach
@@ -268,7 +298,10 @@ class QafReturnProcessTest {
                 draw));
     }
 
-    /** Q7: the officer agrees the grades; the provider is told by e-mail; the process ends. */
+    /**
+     * Q7: the officer agrees the grades; the provider is told by e-mail with the Summary of QAF Grading attached and
+     * has the response task, due 4 weeks later.
+     */
     private void agreeAndTell(ProcessInstance instance) {
         assertThat(instance).isWaitingAtExactly("Task_AgreeGrades");
         assertThat(task(instance)).isAssignedTo(OFFICER);
@@ -277,7 +310,14 @@ class QafReturnProcessTest {
                 && grades.values().stream().allMatch(g -> g.grade() == QafGrade.C)), eq(OFFICER));
         execute(job(instance, "Task_EmailAgreedGrades"));
         verify(notifications).send(mail("qaf-agreed-grades"));
-        assertThat(instance).isEnded();
+        Email told = sent().stream().filter(e -> e.template().equals("qaf-agreed-grades")).findFirst().orElseThrow();
+        assertThat(told.model().get("respondBy")).isEqualTo("Mon 30 Nov 2026");
+        assertThat(told.attachments()).singleElement().satisfies(pdf -> {
+            assertThat(pdf.fileName()).isEqualTo("Summary-of-QAF-Grading-" + REFERENCE + ".pdf");
+            assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        });
+        assertThat(instance).isWaitingAtExactly("Task_RespondToGrades");
+        assertThat(task(instance)).hasCandidateGroup(PROVIDER_GROUP).hasDueDate(london("2026-11-30T23:59:59"));
     }
 
     // --- paths ------------------------------------------------------------------------------------------------
