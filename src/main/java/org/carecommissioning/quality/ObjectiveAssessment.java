@@ -62,6 +62,10 @@ public class ObjectiveAssessment {
     @Column(name = "agreed_reason", length = QafLimits.AGREED_REASON)
     private String agreedReason;
 
+    /** Q7: the provider's further evidence for this objective when it disagrees. */
+    @Column(name = "appeal_evidence", length = QafLimits.APPEAL_EVIDENCE)
+    private String appealEvidence;
+
     protected ObjectiveAssessment() {
     }
 
@@ -89,6 +93,14 @@ public class ObjectiveAssessment {
     void agree(QafGrade grade, String reason) {
         this.agreedGrade = grade;
         this.agreedReason = reason;
+    }
+
+    void appeal(String evidence) {
+        this.appealEvidence = evidence;
+    }
+
+    public String getAppealEvidence() {
+        return appealEvidence;
     }
 
     /** Q7: the grade the officer proposes to agree: the visit's when there was one, else the desk-top grade. */

@@ -19,6 +19,15 @@ final class QafLimits {
     /** Q7: the written reason for an agreed grade that differs from the claim. */
     static final int AGREED_REASON = 2000;
 
+    /** Q7: the provider's further evidence, overall or for one objective, when it disagrees. */
+    static final int APPEAL_EVIDENCE = 4000;
+    /** Q7: the contracts manager's note on the final decision. */
+    static final int FINAL_DECISION_NOTE = 2000;
+    /** Q8: the provider's improvement plan. */
+    static final int IMPROVEMENT_PLAN = 4000;
+    /** Q8: a review of the plan, the validation's findings, the reason for the default-notice decision. */
+    static final int PLAN_NOTE = 2000;
+
     private QafLimits() {
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.shared.DisplayDates;
 
-/** What every letter about a QAF names (Q2-Q7): one place, so the letters agree. */
+/** What every letter about a QAF names (Q2-Q8): one place, so the letters agree. */
 final class QafMailModel {
 
     private QafMailModel() {
@@ -37,5 +37,20 @@ final class QafMailModel {
             lines.append('\n');
         }
         return lines.toString().stripTrailing();
+    }
+
+    /** Q7: the provider's further evidence, overall and per objective disputed, for the CSG. */
+    static String concerns(QafReturn qaf) {
+        StringBuilder lines = new StringBuilder();
+        if (qaf.getAppealEvidence() != null) {
+            lines.append(qaf.getAppealEvidence()).append('\n');
+        }
+        for (ObjectiveAssessment row : qaf.getObjectives()) {
+            if (row.getAppealEvidence() != null) {
+                lines.append("- ").append(row.getObjective().label()).append(": ").append(row.getAppealEvidence())
+                        .append('\n');
+            }
+        }
+        return lines.length() == 0 ? "(none written)" : lines.toString().stripTrailing();
     }
 }

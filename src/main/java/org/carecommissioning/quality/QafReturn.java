@@ -111,6 +111,91 @@ public class QafReturn {
     @Column(name = "agreed_at")
     private LocalDateTime agreedAt;
 
+    /** Q7: the last day the provider may disagree with the grades it was last told. */
+    @Column(name = "response_due_on")
+    private LocalDate responseDueOn;
+
+    @Column(name = "appeal_evidence", length = QafLimits.APPEAL_EVIDENCE)
+    private String appealEvidence;
+
+    @Column(name = "appealed_at")
+    private LocalDateTime appealedAt;
+
+    @Column(name = "reconsidered_by")
+    private String reconsideredBy;
+
+    @Column(name = "reconsidered_at")
+    private LocalDateTime reconsideredAt;
+
+    @Column(name = "final_visit_ordered")
+    private Boolean finalVisitOrdered;
+
+    @Column(name = "final_visit_findings", length = QafLimits.VISIT_FINDINGS)
+    private String finalVisitFindings;
+
+    @Column(name = "final_decision_note", length = QafLimits.FINAL_DECISION_NOTE)
+    private String finalDecisionNote;
+
+    @Column(name = "final_decision_by")
+    private String finalDecisionBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "final_route", length = 20)
+    private FinalRoute finalRoute;
+
+    @Column(name = "finalised_at")
+    private LocalDateTime finalisedAt;
+
+    @Column(name = "swift_entered_on")
+    private LocalDate swiftEnteredOn;
+
+    @Column(name = "swift_entered_by")
+    private String swiftEnteredBy;
+
+    @Column(name = "plan_due_on")
+    private LocalDate planDueOn;
+
+    @Column(name = "improvement_plan", length = QafLimits.IMPROVEMENT_PLAN)
+    private String improvementPlan;
+
+    @Column(name = "plan_submitted_by")
+    private String planSubmittedBy;
+
+    @Column(name = "plan_submitted_at")
+    private LocalDateTime planSubmittedAt;
+
+    @Column(name = "plan_officer_review", length = QafLimits.PLAN_NOTE)
+    private String planOfficerReview;
+
+    @Column(name = "plan_officer_reviewed_by")
+    private String planOfficerReviewedBy;
+
+    @Column(name = "plan_manager_review", length = QafLimits.PLAN_NOTE)
+    private String planManagerReview;
+
+    @Column(name = "plan_manager_reviewed_by")
+    private String planManagerReviewedBy;
+
+    @Column(name = "improvement_validation_on")
+    private LocalDate improvementValidationOn;
+
+    private Boolean improved;
+
+    @Column(name = "improvement_findings", length = QafLimits.PLAN_NOTE)
+    private String improvementFindings;
+
+    @Column(name = "improvement_validated_by")
+    private String improvementValidatedBy;
+
+    @Column(name = "default_notice")
+    private Boolean defaultNotice;
+
+    @Column(name = "default_notice_reason", length = QafLimits.PLAN_NOTE)
+    private String defaultNoticeReason;
+
+    @Column(name = "default_notice_decided_by")
+    private String defaultNoticeDecidedBy;
+
     @Column(name = "created_at")
     private LocalDateTime createdAt;
 
@@ -205,6 +290,104 @@ public class QafReturn {
             this.nonReturnRecordedOn = on;
         }
         this.updatedAt = at;
+    }
+
+    /** Q7: how the grades became final. */
+    public enum FinalRoute {
+        /** The provider accepted them. */
+        ACCEPTED,
+        /** The provider did not answer by the response deadline: accepted. */
+        NO_RESPONSE,
+        /** The contracts manager's final decision. */
+        FINAL_DECISION
+    }
+
+    void told(LocalDate respondBy, LocalDateTime at) {
+        this.responseDueOn = respondBy;
+        this.updatedAt = at;
+    }
+
+    void disagreed(String evidence, QafStatus next, LocalDateTime at) {
+        this.appealEvidence = evidence;
+        this.appealedAt = at;
+        this.status = next;
+        this.updatedAt = at;
+    }
+
+    void reconsidered(String by, LocalDate respondBy, LocalDateTime at) {
+        this.reconsideredBy = by;
+        this.reconsideredAt = at;
+        this.responseDueOn = respondBy;
+        this.status = QafStatus.RECONSIDERED;
+        this.updatedAt = at;
+    }
+
+    void finalVisitOrdered(LocalDateTime at) {
+        this.finalVisitOrdered = true;
+        this.updatedAt = at;
+    }
+
+    void finalVisited(String findings, LocalDateTime at) {
+        this.finalVisitFindings = findings;
+        this.updatedAt = at;
+    }
+
+    void finalDecision(String note, String by) {
+        this.finalDecisionNote = note;
+        this.finalDecisionBy = by;
+    }
+
+    void finalised(FinalRoute route, LocalDate planDue, LocalDateTime at) {
+        this.finalRoute = route;
+        this.finalisedAt = at;
+        this.planDueOn = planDue;
+        this.status = QafStatus.FINAL;
+        this.updatedAt = at;
+    }
+
+    void enteredOnSwift(LocalDate on, String by, LocalDateTime at) {
+        this.swiftEnteredOn = on;
+        this.swiftEnteredBy = by;
+        this.updatedAt = at;
+    }
+
+    void planSubmitted(String plan, String by, LocalDate validateOn, LocalDateTime at) {
+        this.improvementPlan = plan;
+        this.planSubmittedBy = by;
+        this.planSubmittedAt = at;
+        this.improvementValidationOn = validateOn;
+        this.updatedAt = at;
+    }
+
+    void planReviewedByOfficer(String review, String by, LocalDateTime at) {
+        this.planOfficerReview = review;
+        this.planOfficerReviewedBy = by;
+        this.updatedAt = at;
+    }
+
+    void planReviewedByManager(String review, String by, LocalDateTime at) {
+        this.planManagerReview = review;
+        this.planManagerReviewedBy = by;
+        this.updatedAt = at;
+    }
+
+    void improvementValidated(boolean better, String findings, String by, LocalDateTime at) {
+        this.improved = better;
+        this.improvementFindings = findings;
+        this.improvementValidatedBy = by;
+        this.updatedAt = at;
+    }
+
+    void defaultNoticeDecided(boolean issue, String reason, String by, LocalDateTime at) {
+        this.defaultNotice = issue;
+        this.defaultNoticeReason = reason;
+        this.defaultNoticeDecidedBy = by;
+        this.updatedAt = at;
+    }
+
+    /** Q8: whether any objective's agreed (once final, final) grade is D. */
+    public boolean hasDGrade() {
+        return objectives.stream().anyMatch(o -> o.getAgreedGrade() == QafGrade.D);
     }
 
     /** Q1: the row of one objective. */
@@ -326,5 +509,117 @@ public class QafReturn {
 
     public LocalDateTime getUpdatedAt() {
         return updatedAt;
+    }
+
+    public LocalDate getResponseDueOn() {
+        return responseDueOn;
+    }
+
+    public LocalDate getSwiftEnteredOn() {
+        return swiftEnteredOn;
+    }
+
+    public LocalDate getPlanDueOn() {
+        return planDueOn;
+    }
+
+    public LocalDate getImprovementValidationOn() {
+        return improvementValidationOn;
+    }
+
+    public String getAppealEvidence() {
+        return appealEvidence;
+    }
+
+    public String getReconsideredBy() {
+        return reconsideredBy;
+    }
+
+    public String getFinalVisitFindings() {
+        return finalVisitFindings;
+    }
+
+    public String getFinalDecisionNote() {
+        return finalDecisionNote;
+    }
+
+    public String getFinalDecisionBy() {
+        return finalDecisionBy;
+    }
+
+    public String getSwiftEnteredBy() {
+        return swiftEnteredBy;
+    }
+
+    public String getImprovementPlan() {
+        return improvementPlan;
+    }
+
+    public String getPlanSubmittedBy() {
+        return planSubmittedBy;
+    }
+
+    public String getPlanOfficerReview() {
+        return planOfficerReview;
+    }
+
+    public String getPlanOfficerReviewedBy() {
+        return planOfficerReviewedBy;
+    }
+
+    public String getPlanManagerReview() {
+        return planManagerReview;
+    }
+
+    public String getPlanManagerReviewedBy() {
+        return planManagerReviewedBy;
+    }
+
+    public String getImprovementFindings() {
+        return improvementFindings;
+    }
+
+    public String getImprovementValidatedBy() {
+        return improvementValidatedBy;
+    }
+
+    public String getDefaultNoticeReason() {
+        return defaultNoticeReason;
+    }
+
+    public String getDefaultNoticeDecidedBy() {
+        return defaultNoticeDecidedBy;
+    }
+
+    public LocalDateTime getAppealedAt() {
+        return appealedAt;
+    }
+
+    public LocalDateTime getReconsideredAt() {
+        return reconsideredAt;
+    }
+
+    public LocalDateTime getFinalisedAt() {
+        return finalisedAt;
+    }
+
+    public LocalDateTime getPlanSubmittedAt() {
+        return planSubmittedAt;
+    }
+
+    public Boolean getFinalVisitOrdered() {
+        return finalVisitOrdered;
+    }
+
+    public Boolean getImproved() {
+        return improved;
+    }
+
+    public Boolean getDefaultNotice() {
+        return defaultNotice;
+    }
+
+    public FinalRoute getFinalRoute() {
+        return finalRoute;
     }
 }

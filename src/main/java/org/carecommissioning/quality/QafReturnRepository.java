@@ -11,6 +11,9 @@ interface QafReturnRepository extends JpaRepository<QafReturn, Long> {
 
     long countByServiceIdAndFinancialYear(Long serviceId, String financialYear);
 
+    /** Q5, Q7: the service's QAFs whose grades were agreed (whatever came after), latest agreement first. */
+    List<QafReturn> findByServiceIdAndAgreedAtNotNullOrderByAgreedAtDesc(Long serviceId);
+
     /** Q5: the service's agreed QAFs, latest agreement first. */
     List<QafReturn> findByServiceIdAndStatusOrderByAgreedAtDesc(Long serviceId, QafStatus status);
 }

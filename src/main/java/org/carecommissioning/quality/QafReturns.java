@@ -16,6 +16,7 @@ import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.DisplayDates;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.NotFound;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * QAF returns (seed 004 part 3.3): issued to a provider for a service (Q2), the self-assessment with evidence for
  * every level claimed (Q3), the officer's desk-top review (Q4), the inputs of the validation-visit decision and the
- * visit (Q5), and the agreed grades (Q7). Every refusal is a {@link BusinessRuleViolation} naming what to change, and
- * writes nothing.
+ * visit (Q5), the agreed grades and the provider's appeal up to the final decision (Q7), the clerk's record, and a D
+ * grade's improvement plan, reviews, validation and default-notice decision (Q8). Every refusal is a
+ * {@link BusinessRuleViolation} naming what to change, and writes nothing.
  */
 @Service
 public class QafReturns {
@@ -217,8 +219,7 @@ public class QafReturns {
             throw new BusinessRuleViolation("Q5", "QAF " + reference + " is " + qaf.getStatus().describe()
                     + "; the validation visit is decided after the desk-top review.");
         }
-        Optional<QafReturn> previous = returns.findByServiceIdAndStatusOrderByAgreedAtDesc(qaf.getServiceId(),
-                QafStatus.AGREED).stream().filter(r -> !r.getReference().equals(reference)).findFirst();
+        Optional<QafReturn> previous = latestAgreedBefore(qaf);
         int largestChange = 0;
         boolean gradeA = false;
         for (ObjectiveAssessment row : qaf.getObjectives()) {
@@ -319,7 +320,289 @@ public class QafReturns {
             AgreedGrade agreed = grades.get(objective);
             qaf.objective(objective).agree(agreed.grade(), FormValues.text(agreed.reason()));
         }
-        qaf.agreed(officerUserId, LocalDateTime.now(clock));
+        LocalDateTime now = LocalDateTime.now(clock);
+        qaf.agreed(officerUserId, now);
+        qaf.told(deadlines.respondBy(now.toLocalDate()), now);
+        return qaf;
+    }
+
+    /**
+     * Q5, Q7: the latest QAF of the same service whose grades were agreed, other than {@code qaf} (whatever came after
+     * the agreement: an appeal does not make it less "held"); for the grade change and last year's grades.
+     */
+    @Transactional(readOnly = true)
+    public Optional<QafReturn> latestAgreedBefore(QafReturn qaf) {
+        return returns.findByServiceIdAndAgreedAtNotNullOrderByAgreedAtDesc(qaf.getServiceId()).stream()
+                .filter(r -> !r.getReference().equals(qaf.getReference()))
+                .filter(r -> r.getFinancialYear().compareTo(qaf.getFinancialYear()) <= 0)
+                .findFirst();
+    }
+
+    /**
+     * Q7: the provider's answer to the grades it was told: accepted (the grades are final), or disagreed with further
+     * evidence (overall or for an objective). The first disagreement goes to the officer to reconsider; disagreeing
+     * with the reconsidered grades goes to the contracts manager for the final decision. Disagreeing after the
+     * response deadline ({@link QafDeadlines#respondBy}) or once the final decision is made or under way is refused.
+     */
+    @Transactional
+    public QafReturn respondToGrades(String reference, GradesResponse response, String userId) {
+        QafReturn qaf = get(reference);
+        if (qaf.getStatus() == QafStatus.FINAL || qaf.getStatus() == QafStatus.FINAL_REVIEW) {
+            throw new BusinessRuleViolation("Q7", "The grades of QAF " + reference + " are "
+                    + (qaf.getStatus() == QafStatus.FINAL ? "final" : "with the contracts manager for the final decision")
+                    + "; an appeal is no longer accepted.");
+        }
+        if (qaf.getStatus() != QafStatus.AGREED && qaf.getStatus() != QafStatus.RECONSIDERED) {
+            throw new BusinessRuleViolation("Q7", "QAF " + reference + " is " + qaf.getStatus().describe()
+                    + "; the provider answers grades it has been told.");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (response.accept()) {
+            finalise(qaf, QafReturn.FinalRoute.ACCEPTED, now);
+            return qaf;
+        }
+        if (now.toLocalDate().isAfter(qaf.getResponseDueOn())) {
+            throw new BusinessRuleViolation("Q7", "The deadline to disagree with the grades of QAF " + reference + " was "
+                    + DisplayDates.date(qaf.getResponseDueOn()) + "; the grades stand as told.");
+        }
+        String overall = FormValues.text(response.evidence());
+        FormValues.limited(overall, QafLimits.APPEAL_EVIDENCE, "Q7", "Your further evidence");
+        boolean any = overall != null;
+        for (CoreObjective objective : CoreObjective.values()) {
+            String text = FormValues.text(response.objectiveEvidence().get(objective));
+            FormValues.limited(text, QafLimits.APPEAL_EVIDENCE, "Q7", objective.label() + ": your further evidence");
+            any |= text != null;
+        }
+        if (!any) {
+            throw new BusinessRuleViolation("Q7", "Say why you disagree: give further evidence for the grades you"
+                    + " dispute, or overall.");
+        }
+        for (CoreObjective objective : CoreObjective.values()) {
+            qaf.objective(objective).appeal(FormValues.text(response.objectiveEvidence().get(objective)));
+        }
+        boolean second = qaf.getStatus() == QafStatus.RECONSIDERED;
+        qaf.disagreed(overall, second ? QafStatus.FINAL_REVIEW : QafStatus.DISAGREED, now);
+        return qaf;
+    }
+
+    /**
+     * Q7 Decision: no answer by the response deadline is acceptance: the grades as last told are final. A return
+     * already answered is left as it is.
+     */
+    @Transactional
+    public QafReturn acceptByDefault(String reference) {
+        QafReturn qaf = get(reference);
+        if (qaf.getStatus() == QafStatus.AGREED || qaf.getStatus() == QafStatus.RECONSIDERED) {
+            finalise(qaf, QafReturn.FinalRoute.NO_RESPONSE, LocalDateTime.now(clock));
+        }
+        return qaf;
+    }
+
+    /**
+     * Q7: the officer reconsiders the disputed grades with the further evidence: a grade per objective (kept or
+     * revised), with a written reason wherever it differs from the claim. The provider is told and has a new response
+     * deadline.
+     */
+    @Transactional
+    public QafReturn reconsiderGrades(String reference, Map<CoreObjective, AgreedGrade> grades, String officerUserId) {
+        QafReturn qaf = get(reference);
+        if (qaf.getStatus() != QafStatus.DISAGREED) {
+            throw new BusinessRuleViolation("Q7", "QAF " + reference + " is " + qaf.getStatus().describe()
+                    + "; grades are reconsidered when the provider disagrees.");
+        }
+        checkGrades(qaf, grades);
+        setGrades(qaf, grades);
+        LocalDateTime now = LocalDateTime.now(clock);
+        qaf.reconsidered(officerUserId, deadlines.respondBy(now.toLocalDate()), now);
+        return qaf;
+    }
+
+    /**
+     * Q7: the contracts manager reviews everything and either orders a validation visit first (once), or makes the
+     * final decision: a grade per objective with a reason wherever it differs from the claim, and a note on the
+     * decision for the provider and the CSG. The grades are then final.
+     */
+    @Transactional
+    public QafReturn decideFinalGrades(String reference, FinalDecision decision, String managerUserId) {
+        QafReturn qaf = get(reference);
+        if (qaf.getStatus() != QafStatus.FINAL_REVIEW) {
+            throw new BusinessRuleViolation("Q7", "QAF " + reference + " is " + qaf.getStatus().describe()
+                    + "; the final decision is made when the provider still disagrees.");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (decision.visitFirst()) {
+            if (Boolean.TRUE.equals(qaf.getFinalVisitOrdered())) {
+                throw new BusinessRuleViolation("Q7", "The validation visit for the final decision has been made; decide"
+                        + " the final grades.");
+            }
+            qaf.finalVisitOrdered(now);
+            return qaf;
+        }
+        String note = FormValues.text(decision.note());
+        if (note == null) {
+            throw new BusinessRuleViolation("Q7", "Explain the final decision for the provider and the CSG.");
+        }
+        FormValues.limited(note, QafLimits.FINAL_DECISION_NOTE, "Q7", "The note on the final decision");
+        checkGrades(qaf, decision.grades());
+        setGrades(qaf, decision.grades());
+        qaf.finalDecision(note, managerUserId);
+        finalise(qaf, QafReturn.FinalRoute.FINAL_DECISION, now);
+        return qaf;
+    }
+
+    /** Q7, Q5: the findings of the validation visit the contracts manager ordered before the final decision. */
+    @Transactional
+    public QafReturn recordFinalVisit(String reference, String findings) {
+        QafReturn qaf = get(reference);
+        if (qaf.getStatus() != QafStatus.FINAL_REVIEW || !Boolean.TRUE.equals(qaf.getFinalVisitOrdered())) {
+            throw new BusinessRuleViolation("Q7", "QAF " + reference + " has no validation visit ordered for its final"
+                    + " decision.");
+        }
+        String text = FormValues.text(findings);
+        if (text == null) {
+            throw new BusinessRuleViolation("Q7", "Record the findings of the validation visit.");
+        }
+        FormValues.limited(text, QafLimits.VISIT_FINDINGS, "Q7", "The findings of the visit");
+        qaf.finalVisited(text, LocalDateTime.now(clock));
+        return qaf;
+    }
+
+    private void finalise(QafReturn qaf, QafReturn.FinalRoute route, LocalDateTime now) {
+        LocalDate today = now.toLocalDate();
+        qaf.finalised(route, qaf.hasDGrade() ? deadlines.planDueOn(today) : null, now);
+    }
+
+    private static void checkGrades(QafReturn qaf, Map<CoreObjective, AgreedGrade> grades) {
+        for (CoreObjective objective : CoreObjective.values()) {
+            AgreedGrade agreed = grades.get(objective);
+            if (agreed == null || agreed.grade() == null) {
+                throw new BusinessRuleViolation("Q7", objective.label() + ": choose the grade, A to D.");
+            }
+            QafGrade claimed = qaf.objective(objective).getClaimedGrade();
+            String reason = FormValues.text(agreed.reason());
+            if (reason == null && agreed.grade() != claimed) {
+                throw new BusinessRuleViolation("Q7", objective.label() + ": the grade " + agreed.grade()
+                        + " differs from the claimed " + claimed + "; give the provider the written reason.");
+            }
+            FormValues.limited(reason, QafLimits.AGREED_REASON, "Q7", objective.label() + ": the reason");
+        }
+    }
+
+    private static void setGrades(QafReturn qaf, Map<CoreObjective, AgreedGrade> grades) {
+        for (CoreObjective objective : CoreObjective.values()) {
+            AgreedGrade agreed = grades.get(objective);
+            qaf.objective(objective).agree(agreed.grade(), FormValues.text(agreed.reason()));
+        }
+    }
+
+    /**
+     * Q7 records: the data input clerk confirms the final grades are entered onto Swift, and on which day (not in
+     * the future, not before the grades were final).
+     */
+    @Transactional
+    public QafReturn recordSwiftEntry(String reference, boolean entered, LocalDate enteredOn, String clerkUserId) {
+        QafReturn qaf = get(reference);
+        if (qaf.getStatus() != QafStatus.FINAL) {
+            throw new BusinessRuleViolation("Q7", "QAF " + reference + " is " + qaf.getStatus().describe()
+                    + "; grades are entered onto Swift once final.");
+        }
+        if (!entered) {
+            throw new BusinessRuleViolation("Q7", "Tick to confirm the grades are entered onto Swift.");
+        }
+        if (enteredOn == null) {
+            throw new BusinessRuleViolation("Q7", "Give the date the grades were entered onto Swift.");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (enteredOn.isAfter(now.toLocalDate()) || enteredOn.isBefore(qaf.getFinalisedAt().toLocalDate())) {
+            throw new BusinessRuleViolation("Q7", "The date entered onto Swift, " + enteredOn + ", must be between the"
+                    + " day the grades were final (" + qaf.getFinalisedAt().toLocalDate() + ") and today.");
+        }
+        qaf.enteredOnSwift(enteredOn, clerkUserId, now);
+        return qaf;
+    }
+
+    /**
+     * Q8: the provider's improvement plan for its D grades; due 2 weeks after the grades were final (the task's due
+     * date), kept with the return; the improvement is validated one month after it came in.
+     */
+    @Transactional
+    public QafReturn submitImprovementPlan(String reference, String plan, String userId) {
+        QafReturn qaf = get(reference);
+        if (qaf.getStatus() != QafStatus.FINAL || !qaf.hasDGrade()) {
+            throw new BusinessRuleViolation("Q8", "QAF " + reference + " has no final D grade; no improvement plan is"
+                    + " needed.");
+        }
+        if (qaf.getImprovementPlan() != null) {
+            throw new BusinessRuleViolation("Q8", "The improvement plan for QAF " + reference + " is already in.");
+        }
+        String text = FormValues.text(plan);
+        if (text == null) {
+            throw new BusinessRuleViolation("Q8", "Write the improvement plan for the objectives graded D.");
+        }
+        FormValues.limited(text, QafLimits.IMPROVEMENT_PLAN, "Q8", "The improvement plan");
+        LocalDateTime now = LocalDateTime.now(clock);
+        qaf.planSubmitted(text, userId, deadlines.improvementValidationOn(now.toLocalDate()), now);
+        return qaf;
+    }
+
+    /** Q8: the officer's or the contracts manager's review of the plan (both are needed). */
+    @Transactional
+    public QafReturn reviewImprovementPlan(String reference, boolean byManager, String review, String userId) {
+        QafReturn qaf = get(reference);
+        if (qaf.getImprovementPlan() == null) {
+            throw new BusinessRuleViolation("Q8", "QAF " + reference + " has no improvement plan to review.");
+        }
+        String text = FormValues.text(review);
+        if (text == null) {
+            throw new BusinessRuleViolation("Q8", "Record your review of the improvement plan.");
+        }
+        FormValues.limited(text, QafLimits.PLAN_NOTE, "Q8", "Your review");
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (byManager) {
+            qaf.planReviewedByManager(text, userId, now);
+        } else {
+            qaf.planReviewedByOfficer(text, userId, now);
+        }
+        return qaf;
+    }
+
+    /** Q8: one month after the plan, the officer validates whether the service improved, with findings. */
+    @Transactional
+    public QafReturn validateImprovement(String reference, Boolean improved, String findings, String officerUserId) {
+        QafReturn qaf = get(reference);
+        if (qaf.getPlanOfficerReview() == null || qaf.getPlanManagerReview() == null) {
+            throw new BusinessRuleViolation("Q8", "The improvement plan of QAF " + reference + " is validated after both"
+                    + " the officer and the contracts manager have reviewed it.");
+        }
+        if (improved == null) {
+            throw new BusinessRuleViolation("Q8", "Say whether the service has improved.");
+        }
+        String text = FormValues.text(findings);
+        if (text == null) {
+            throw new BusinessRuleViolation("Q8", "Record what the validation found.");
+        }
+        FormValues.limited(text, QafLimits.PLAN_NOTE, "Q8", "The findings");
+        qaf.improvementValidated(improved, text, officerUserId, LocalDateTime.now(clock));
+        return qaf;
+    }
+
+    /** Q8: no improvement: the contracts manager decides whether a default notice is issued, with the reason. */
+    @Transactional
+    public QafReturn decideDefaultNotice(String reference, Boolean issue, String reason, String managerUserId) {
+        QafReturn qaf = get(reference);
+        if (!Boolean.FALSE.equals(qaf.getImproved())) {
+            throw new BusinessRuleViolation("Q8", "QAF " + reference + " has no validation finding no improvement; no"
+                    + " default notice is decided.");
+        }
+        if (issue == null) {
+            throw new BusinessRuleViolation("Q8", "Decide whether a default notice is issued.");
+        }
+        String text = FormValues.text(reason);
+        if (text == null) {
+            throw new BusinessRuleViolation("Q8", "Give the reason for the decision on the default notice.");
+        }
+        FormValues.limited(text, QafLimits.PLAN_NOTE, "Q8", "The reason");
+        qaf.defaultNoticeDecided(issue, text, managerUserId, LocalDateTime.now(clock));
         return qaf;
     }
 
@@ -386,5 +669,13 @@ public class QafReturns {
 
     /** Q7: an agreed grade and the written reason for it. */
     public record AgreedGrade(QafGrade grade, String reason) {
+    }
+
+    /** Q7: the provider's answer: accept, or disagree with further evidence overall and per objective. */
+    public record GradesResponse(boolean accept, String evidence, Map<CoreObjective, String> objectiveEvidence) {
+    }
+
+    /** Q7: the contracts manager's final decision, or a validation visit first. */
+    public record FinalDecision(boolean visitFirst, Map<CoreObjective, AgreedGrade> grades, String note) {
     }
 }

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.carecommissioning.quality.QafReturns.AgreedGrade;
 import org.carecommissioning.quality.QafReturns.Claim;
 import org.carecommissioning.quality.QafReturns.DeskTopReview;
+import org.carecommissioning.quality.QafReturns.FinalDecision;
+import org.carecommissioning.quality.QafReturns.GradesResponse;
 import org.carecommissioning.quality.QafReturns.OfficerAssessment;
 import org.carecommissioning.quality.QafReturns.SelfAssessment;
 import org.carecommissioning.quality.QafReturns.ValidationInputs;
@@ -40,6 +42,22 @@ final class QafVariables {
     static final String VALIDATION_VISIT = "validationVisit";
     static final String VISIT_DATE = "visitDate";
     static final String VISIT_FINDINGS = "visitFindings";
+    static final String GRADES_RESPONSE = "gradesResponse";
+    static final String APPEAL_EVIDENCE = "appealEvidence";
+    static final String RESPONSE_OUTCOME = "responseOutcome";
+    static final String FINAL_VISIT_FIRST = "finalVisitFirst";
+    static final String FINAL_VISIT_ORDERED = "finalVisitOrdered";
+    static final String FINAL_DECISION_NOTE = "finalDecisionNote";
+    static final String FINAL_VISIT_FINDINGS = "finalVisitFindings";
+    static final String D_GRADE = "dGrade";
+    static final String IMPROVEMENT_PLAN = "improvementPlan";
+    static final String PLAN_OFFICER_REVIEW = "planOfficerReview";
+    static final String PLAN_MANAGER_REVIEW = "planManagerReview";
+    static final String IMPROVEMENT_OUTCOME = "improvementOutcome";
+    static final String IMPROVED = "improved";
+    static final String IMPROVEMENT_FINDINGS = "improvementFindings";
+    static final String DEFAULT_NOTICE_OUTCOME = "defaultNoticeOutcome";
+    static final String DEFAULT_NOTICE_REASON = "defaultNoticeReason";
 
     /** The form fields of one objective, on every QAF form. */
     record ObjectiveFields(String claimed, String evidenceC, String evidenceB, String evidenceA, String officerGrade,
@@ -74,10 +92,13 @@ final class QafVariables {
 
     /** The free-text variables (evidence, comments, reasons, findings, summary, request): kept out of history. */
     static Set<String> freeText() {
-        Set<String> names = new HashSet<>(Set.of(SUMMARY, REQUEST_FOR_EVIDENCE, VISIT_FINDINGS));
-        for (ObjectiveFields fields : FIELDS.values()) {
+        Set<String> names = new HashSet<>(Set.of(SUMMARY, REQUEST_FOR_EVIDENCE, VISIT_FINDINGS, APPEAL_EVIDENCE,
+                FINAL_DECISION_NOTE, FINAL_VISIT_FINDINGS, IMPROVEMENT_PLAN, PLAN_OFFICER_REVIEW, PLAN_MANAGER_REVIEW,
+                IMPROVEMENT_FINDINGS, DEFAULT_NOTICE_REASON));
+        for (CoreObjective objective : CoreObjective.values()) {
+            ObjectiveFields fields = FIELDS.get(objective);
             names.addAll(Set.of(fields.evidenceC(), fields.evidenceB(), fields.evidenceA(), fields.officerComment(),
-                    fields.agreedReason()));
+                    fields.agreedReason(), appealEvidence(objective)));
         }
         return names;
     }
@@ -236,6 +257,155 @@ final class QafVariables {
                     text(fields.agreedReason())));
         }
         return grades;
+    }
+
+    /** Q7: the provider's further evidence for one objective, on the respond-to-grades form. */
+    static final Map<CoreObjective, String> APPEAL_FIELDS = Map.of(CoreObjective.C1_1, "c11AppealEvidence",
+            CoreObjective.C1_2, "c12AppealEvidence", CoreObjective.C1_3, "c13AppealEvidence",
+            CoreObjective.C1_4, "c14AppealEvidence", CoreObjective.C1_5, "c15AppealEvidence",
+            CoreObjective.C1_6, "c16AppealEvidence", CoreObjective.C1_7, "c17AppealEvidence");
+
+    static String appealEvidence(CoreObjective objective) {
+        return APPEAL_FIELDS.get(objective);
+    }
+
+    /**
+     * Q7, X1: the provider answers by the end of {@code day}; the no-response timer fires once the day is over. Its
+     * previous answer is cleared, so the form starts empty.
+     */
+    void responseDue(LocalDate day, QafDeadlines deadlines) {
+        execution.setVariable("respondByText", DisplayDates.date(day));
+        execution.setVariable("respondAt", deadlines.dueAt(day));
+        execution.setVariable("responseOverAt", deadlines.reminderAt(day));
+        execution.setVariable(GRADES_RESPONSE, null);
+    }
+
+    /** Q7: the provider's answer (qaf-respond-to-grades form). */
+    GradesResponse gradesResponse() {
+        String answer = text(GRADES_RESPONSE);
+        if (answer == null || !(answer.equals("accept") || answer.equals("disagree"))) {
+            throw new BusinessRuleViolation("Q7", "Choose whether you accept the grades or disagree.");
+        }
+        Map<CoreObjective, String> evidence = new EnumMap<>(CoreObjective.class);
+        for (CoreObjective objective : CoreObjective.values()) {
+            String text = raw(appealEvidence(objective));
+            if (text != null) {
+                evidence.put(objective, text);
+            }
+        }
+        return new GradesResponse(answer.equals("accept"), raw(APPEAL_EVIDENCE), evidence);
+    }
+
+    /**
+     * Q7: where the answer leads, read by Gateway_GradesResponse: "accepted" (final), "reconsider" (the officer) or
+     * "final-decision" (the contracts manager).
+     */
+    void responded(QafReturn qaf, QafDeadlines deadlines) {
+        String outcome = switch (qaf.getStatus()) {
+            case FINAL -> "accepted";
+            case DISAGREED -> "reconsider";
+            case FINAL_REVIEW -> "final-decision";
+            default -> throw new IllegalStateException("QAF " + qaf.getReference() + " is " + qaf.getStatus()
+                    + " after the provider's answer");
+        };
+        execution.setVariable(RESPONSE_OUTCOME, outcome);
+        if (qaf.getStatus() == QafStatus.FINAL) {
+            gradesFinal(qaf, deadlines);
+        }
+    }
+
+    /**
+     * Q8: once final, whether any grade is D (read by Gateway_AnyDGrade) and, if so, the improvement plan's due date
+     * (2 weeks later, X1).
+     */
+    void gradesFinal(QafReturn qaf, QafDeadlines deadlines) {
+        execution.setVariable(D_GRADE, qaf.hasDGrade());
+        if (qaf.getPlanDueOn() != null) {
+            execution.setVariable("planDueText", DisplayDates.date(qaf.getPlanDueOn()));
+            execution.setVariable("planDueAt", deadlines.dueAt(qaf.getPlanDueOn()));
+        }
+    }
+
+    /** Q7: the contracts manager's final decision, or a validation visit first (qaf-final-decision form). */
+    FinalDecision finalDecision() {
+        return new FinalDecision(flag(FINAL_VISIT_FIRST), agreedGrades(), raw(FINAL_DECISION_NOTE));
+    }
+
+    /** Q7: read by Gateway_FinalVisitOrdered; once final, the Q8 variables. */
+    void finalDecisionMade(QafReturn qaf, QafDeadlines deadlines) {
+        boolean visit = qaf.getStatus() != QafStatus.FINAL;
+        execution.setVariable(FINAL_VISIT_ORDERED, visit);
+        if (!visit) {
+            gradesFinal(qaf, deadlines);
+        }
+    }
+
+    /** Q7: the findings of the visit ordered for the final decision (qaf-final-visit form). */
+    String finalVisitFindings() {
+        return raw(FINAL_VISIT_FINDINGS);
+    }
+
+    /** Q7: the visit is made; the decision form comes back without "visit first" ticked. */
+    void finalVisitMade() {
+        execution.setVariable(FINAL_VISIT_FIRST, false);
+    }
+
+    /** Q7 records: the clerk's tick and date (qaf-record-grades form). */
+    record SwiftEntry(boolean entered, LocalDate on) {
+    }
+
+    SwiftEntry swiftEntry() {
+        return new SwiftEntry(flag("enteredOnSwift"), FormValues.date(execution.getVariable("swiftDate"), "Q7",
+                "The date entered onto Swift"));
+    }
+
+    /** Q8: the provider's plan (qaf-improvement-plan form). */
+    String improvementPlan() {
+        return raw(IMPROVEMENT_PLAN);
+    }
+
+    /** Q8, X1: the timer opening the validation task fires at the start of the day, one month after the plan. */
+    void validationDue(LocalDate day, QafDeadlines deadlines) {
+        execution.setVariable("validateOnText", DisplayDates.date(day));
+        execution.setVariable("validateAt", deadlines.startOf(day));
+    }
+
+    /** Q8: the officer's or the contracts manager's review (qaf-plan-review-officer/-manager forms). */
+    String planReview(boolean byManager) {
+        return raw(byManager ? PLAN_MANAGER_REVIEW : PLAN_OFFICER_REVIEW);
+    }
+
+    /** Q8: the validation: improved yes or no, and the findings (qaf-validate-improvement form). */
+    record ImprovementValidation(Boolean improved, String findings) {
+    }
+
+    ImprovementValidation improvementValidation() {
+        String outcome = text(IMPROVEMENT_OUTCOME);
+        Boolean improved = outcome == null ? null : switch (outcome) {
+            case "yes" -> Boolean.TRUE;
+            case "no" -> Boolean.FALSE;
+            default -> throw new BusinessRuleViolation("Q8", "Say whether the service has improved: yes or no.");
+        };
+        return new ImprovementValidation(improved, raw(IMPROVEMENT_FINDINGS));
+    }
+
+    /** Q8: read by Gateway_Improved. */
+    void improved(boolean better) {
+        execution.setVariable(IMPROVED, better);
+    }
+
+    /** Q8: the default-notice decision (qaf-default-notice form). */
+    record DefaultNoticeDecision(Boolean issue, String reason) {
+    }
+
+    DefaultNoticeDecision defaultNoticeDecision() {
+        String outcome = text(DEFAULT_NOTICE_OUTCOME);
+        Boolean issue = outcome == null ? null : switch (outcome) {
+            case "issue" -> Boolean.TRUE;
+            case "none" -> Boolean.FALSE;
+            default -> throw new BusinessRuleViolation("Q8", "Decide whether a default notice is issued.");
+        };
+        return new DefaultNoticeDecision(issue, raw(DEFAULT_NOTICE_REASON));
     }
 
     private QafGrade grade(String name, String label) {

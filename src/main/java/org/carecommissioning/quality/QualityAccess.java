@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Q2: purchasing officers issue QAFs and providers see the QAF process their tasks belong to; Q6: the contracts
- * manager starts the year's moderation (it also starts itself on 1 March).
+ * manager starts the year's moderation (it also starts itself on 1 March); Q7 records: the data input clerk sees it to
+ * record the final grades on Swift.
  */
 @Component
 class QualityAccess implements CapabilityAccess {
@@ -21,6 +22,7 @@ class QualityAccess implements CapabilityAccess {
                 .startable(Roles.PURCHASING_OFFICER, "qaf-return")
                 .readable(Roles.PROVIDER, "qaf-return")
                 .startable(Roles.CONTRACTS_MANAGER, QafModerationProcess.KEY)
+                .readable(Roles.DATA_INPUT_CLERK, "qaf-return")
                 .list();
     }
 }

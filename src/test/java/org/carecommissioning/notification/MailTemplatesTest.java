@@ -78,7 +78,11 @@ class MailTemplatesTest {
             Map.entry("qafIssuedCount", 14),
             Map.entry("qafOnTimeCount", 11),
             Map.entry("qafVisitCount", 4),
-            Map.entry("qafDGradeCount", 1));
+            Map.entry("qafDGradeCount", 1),
+            Map.entry("respondBy", "Mon 1 Feb 2027"),
+            Map.entry("finalDecisionNote", "The visit confirmed the grades."),
+            Map.entry("providerConcerns", "- C1.3 Security, health and safety: the fire drill log was missed."),
+            Map.entry("improvementFindings", "The fire risk assessment is still out of date."));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("appointment-booked", "Appointment booked: Alex Example on Wed 25 Nov 2026, 10:00"),
@@ -105,6 +109,10 @@ class MailTemplatesTest {
             Map.entry("qaf-visit-date", "QAF-SP101-2026-1: validation visit on Tue 12 Jan 2027"),
             Map.entry("qaf-agreed-grades", "QAF-SP101-2026-1: agreed grades for Haven floating support"),
             Map.entry("qaf-report", "QAF report for 2026/27: 14 QAF(s) issued, 1 D grade(s)"),
+            Map.entry("qaf-reconsidered-grades", "QAF-SP101-2026-1: reconsidered grades for Haven floating support"),
+            Map.entry("qaf-final-decision", "QAF-SP101-2026-1: final grades for Haven floating support"),
+            Map.entry("qaf-csg-concerns", "QAF-SP101-2026-1: provider's concerns about its QAF grades"),
+            Map.entry("qaf-csg-no-improvement", "QAF-SP101-2026-1: no improvement after a D grade"),
             Map.entry("client-appointment-booked", "Your appointment on Wed 25 Nov 2026, 10:00"),
             Map.entry("client-appointment-cancelled", "Your appointment on Wed 25 Nov 2026, 10:00 is cancelled"));
 

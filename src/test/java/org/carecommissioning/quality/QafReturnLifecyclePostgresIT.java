@@ -5,7 +5,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** QafReturnLifecycleTest again, on the postgres profile against real PostgreSQL (V9 migration, the same queries). */
+/** QafReturnLifecycleTest again, on the postgres profile against real PostgreSQL (V9 and V10 migrations, the same queries). */
 @ActiveProfiles({"test", "postgres"})
 class QafReturnLifecyclePostgresIT extends QafReturnLifecycleTest {
 

@@ -1,6 +1,7 @@
 package org.carecommissioning.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -140,12 +146,136 @@ class QafReturnLifecycleTest {
         assertThat(returns.get(reference).getStatus()).isEqualTo(QafStatus.AGREED);
         assertThat(returns.get(reference).objective(CoreObjective.C1_1).getAgreedGrade()).isEqualTo(QafGrade.C);
         assertThat(subjectsTo(provider.getEmail())).contains(reference + ": agreed grades for Service " + code);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(scenario.task(instance, "Task_RespondToGrades")).as("Q7 the provider answers next").isNotNull();
 
         List<String> historic = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .list().stream().map(v -> v.getName()).toList();
         assertThat(historic).contains("qafReference", "c11Claimed", "validationVisit")
                 .doesNotContain("c11EvidenceC", "qafSummary", "visitFindings", "c11OfficerComment");
+    }
+
+    @Test
+    @DisplayName("Q7 Q8 X2 grades told with the Summary PDF, disagreed (late: 400), reconsidered, final decision with a D grade, "
+            + "CSG told, clerk records on Swift, plan, both reviews, validation a month later finds no improvement, default notice")
+    void appealToFinalDecisionAndDGrade() throws Exception {
+        String manager = "qaf-cm-" + code.toLowerCase();
+        String clerk = "qaf-clerk-" + code.toLowerCase();
+        scenario.user(manager, "contracts-manager");
+        scenario.user(clerk, "data-input-clerk");
+        ProcessInstance instance = scenario.as(officer, () -> runtimeService.startProcessInstanceByKey("qaf-return",
+                Map.of("serviceCode", "S" + code, "qafVariant", "FULL", "meetingDate", "2027-02-01")));
+        String reference = instance.getBusinessKey();
+        scenario.executeDueJobs(instance.getId());
+        String selfAssessment = scenario.task(instance, "Task_CompleteSelfAssessment").getId();
+        assertThat(complete(providerUser, selfAssessment, selfAssessment()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> review = new HashMap<>();
+        QafVariables.FIELDS.values().forEach(fields -> review.put(fields.officerGrade(), "C"));
+        review.put("concernsRaised", true);
+        review.put("inProcurementReview", false);
+        review.put("reviewOutcome", "accept");
+        scenario.complete(officer, instance, "Task_ReviewSelfAssessment", review);
+        scenario.complete(officer, instance, "Task_AgreeVisitDate", Map.of("visitDate", "2026-12-01"));
+        scenario.executeDueJobs(instance.getId());
+        scenario.complete(officer, instance, "Task_RecordVisitFindings", Map.of("visitFindings", "Policies seen."));
+        scenario.complete(officer, instance, "Task_AgreeGrades", Map.of());
+        scenario.executeDueJobs(instance.getId());
+
+        MimeMessage told = messageTo(provider.getEmail(), reference + ": agreed grades for Service " + code);
+        assertThat(told.getContent().toString()).isNotEmpty();
+        byte[] pdf = attachment(told, "Summary-of-QAF-Grading-" + reference + ".pdf");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Summary of QAF Grading", "Provider " + code,
+                    "Service ID: S" + code, "2026/27", "Validation: Yes");
+        }
+
+        String respond = scenario.task(instance, "Task_RespondToGrades").getId();
+        Map<String, Object> disagree = new HashMap<>(Map.of("gradesResponse", "disagree",
+                "c13AppealEvidence", "Fire drills are logged monthly."));
+        assertThat(complete(providerUser, respond, disagree).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(returns.get(reference).getStatus()).isEqualTo(QafStatus.DISAGREED);
+        scenario.complete(officer, instance, "Task_ReconsiderGrades", Map.of());
+        scenario.executeDueJobs(instance.getId());
+        assertThat(subjectsTo(provider.getEmail())).contains(reference + ": reconsidered grades for Service " + code);
+
+        Scenario.now(LocalDateTime.of(2026, 12, 1, 9, 0));
+        String again = scenario.task(instance, "Task_RespondToGrades").getId();
+        ResponseEntity<String> late = complete(providerUser, again, disagree);
+        assertThat(late.getStatusCode()).as(late.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(late.getBody()).contains("The deadline to disagree with the grades of QAF " + reference
+                + " was Mon 30 Nov 2026; the grades stand as told.").contains("(Q7)");
+        assertThat(returns.get(reference).getStatus()).isEqualTo(QafStatus.RECONSIDERED);
+
+        Scenario.now(LocalDateTime.of(2026, 11, 20, 9, 0));
+        disagree.put("c13AppealEvidence", "We still say the drills are logged.");
+        assertThat(complete(providerUser, again, disagree).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(returns.get(reference).getStatus()).isEqualTo(QafStatus.FINAL_REVIEW);
+        scenario.complete(manager, instance, "Task_FinalGradeDecision", Map.of("c13AgreedGrade", "D",
+                "c13AgreedReason", "No fire drill since March.", "finalDecisionNote", "C1.3 is below the standard."));
+        scenario.executeDueJobs(instance.getId());
+        QafReturn decided = returns.get(reference);
+        assertThat(decided.getStatus()).isEqualTo(QafStatus.FINAL);
+        assertThat(decided.getFinalRoute()).isEqualTo(QafReturn.FinalRoute.FINAL_DECISION);
+        assertThat(subjectsTo(provider.getEmail())).contains(reference + ": final grades for Service " + code);
+        MimeMessage csg = messageTo("csg@commissioning.example", reference + ": provider's concerns about its QAF grades");
+        assertThat(csg.getContent().toString()).contains("We still say the drills are logged.");
+        assertThatThrownBy(() -> returns.respondToGrades(reference, new QafReturns.GradesResponse(false, "Appeal.",
+                Map.of()), providerUser)).hasMessageContaining("are final; an appeal is no longer accepted");
+
+        String record = scenario.task(instance, "Task_RecordQafGrades").getId();
+        assertThat(complete(clerk, record, Map.of("enteredOnSwift", true, "swiftDate", "2026-11-20")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(returns.get(reference).getSwiftEnteredOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+
+        String plan = scenario.task(instance, "Task_WriteQafImprovementPlan").getId();
+        assertThat(scenario.task(instance, "Task_WriteQafImprovementPlan").getDueDate()).as("Q8 due 2 weeks after final")
+                .isEqualTo(java.util.Date.from(Scenario.londonStartOf(LocalDate.of(2026, 12, 5)).toInstant().minusSeconds(1)));
+        assertThat(returns.get(reference).getPlanDueOn()).isEqualTo(LocalDate.of(2026, 12, 4));
+        assertThat(complete(providerUser, plan, Map.of("improvementPlan", "Monthly drills, logged.")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        scenario.complete(officer, instance, "Task_ReviewQafPlanOfficer", Map.of("planOfficerReview", "Realistic."));
+        scenario.complete(manager, instance, "Task_ReviewQafPlanManager", Map.of("planManagerReview", "Agreed."));
+        scenario.executeDueJobs(instance.getId());
+        assertThat(scenario.task(instance, "Task_ValidateQafImprovement")).as("Q8 not before a month").isNull();
+
+        Scenario.now(LocalDateTime.of(2026, 12, 20, 9, 0));
+        scenario.executeDueJobs(instance.getId());
+        scenario.complete(officer, instance, "Task_ValidateQafImprovement", Map.of("improvementOutcome", "no",
+                "improvementFindings", "No drill logged since the plan."));
+        scenario.executeDueJobs(instance.getId());
+        assertThat(subjectsTo("csg@commissioning.example")).contains(reference + ": no improvement after a D grade");
+        scenario.complete(manager, instance, "Task_DecideQafDefaultNotice", Map.of("defaultNoticeOutcome", "issue",
+                "defaultNoticeReason", "No improvement a month after the plan."));
+
+        QafReturn done = returns.get(reference);
+        assertThat(done.getImprovementPlan()).isEqualTo("Monthly drills, logged.");
+        assertThat(done.getImproved()).isFalse();
+        assertThat(done.getDefaultNotice()).isTrue();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        List<String> historic = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .list().stream().map(v -> v.getName()).toList();
+        assertThat(historic).contains("gradesResponse", "dGrade", "improved")
+                .doesNotContain("c13AppealEvidence", "finalDecisionNote", "improvementPlan", "planOfficerReview",
+                        "improvementFindings", "defaultNoticeReason");
+    }
+
+    private static MimeMessage messageTo(String address, String subject) throws Exception {
+        for (MimeMessage message : TestSmtp.server().getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address) && subject.equals(message.getSubject())) {
+                return message;
+            }
+        }
+        throw new AssertionError("No e-mail to " + address + " with the subject " + subject);
+    }
+
+    private static byte[] attachment(MimeMessage message, String fileName) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (fileName.equals(part.getFileName())) {
+                return part.getInputStream().readAllBytes();
+            }
+        }
+        throw new AssertionError("No attachment " + fileName);
     }
 
     /** Every objective claims C with its evidence; the summary sheet. */

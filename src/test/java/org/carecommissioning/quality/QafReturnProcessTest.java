@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,11 +45,14 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.carecommissioning.contractmanagement.ContractManagementProperties;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.quality.QafReturns.DeskTopReview;
+import org.carecommissioning.quality.QafReturns.FinalDecision;
+import org.carecommissioning.quality.QafReturns.GradesResponse;
 import org.carecommissioning.quality.QafReturns.ReviewResult;
 import org.carecommissioning.quality.QafReturns.SelfAssessment;
 import org.carecommissioning.quality.QafReturns.ValidationInputs;
@@ -69,7 +73,7 @@ import org.mockito.ArgumentCaptor;
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/qaf.bpmn", "dmn/qaf-target-level.dmn", "dmn/qaf-validation-visit.dmn"})
-@DisplayName("qaf-return process (Q2-Q5, Q7, X1, X2)")
+@DisplayName("qaf-return process (Q2-Q5, Q7, Q8, X1, X2)")
 class QafReturnProcessTest {
 
     /** Injected by ProcessEngineExtension. */
@@ -85,6 +89,16 @@ class QafReturnProcessTest {
     private static final String PROVIDER_EMAIL = "hope@provider.example";
     private static final String OFFICER = "olivia.officer";
     private static final String PROVIDER_USER = "prov-hope";
+    private static final String MANAGER = "cara.manager";
+    private static final String CLERK = "dan.clerk";
+    private static final String CSG_EMAIL = "csg@commissioning.example";
+    /** Q7: 4 weeks after the grades e-mail of 2 Nov 2026. */
+    private static final LocalDate RESPOND_BY = LocalDate.of(2026, 11, 30);
+    private static final LocalDate RECONSIDERED_RESPOND_BY = LocalDate.of(2026, 12, 28);
+    /** Q8: 2 weeks after the grades are final (2 Nov 2026 in these tests). */
+    private static final LocalDate PLAN_DUE = LocalDate.of(2026, 11, 16);
+    /** Q8: one month after the plan came in. */
+    private static final LocalDate VALIDATE_ON = LocalDate.of(2026, 12, 2);
 
     private QafReturns returns;
     private NotificationService notifications;
@@ -128,8 +142,52 @@ class QafReturnProcessTest {
             for (CoreObjective objective : CoreObjective.values()) {
                 qaf.objective(objective).agree(QafGrade.C, null);
             }
+            qaf.agreed(OFFICER, TestClock.now());
+            qaf.told(RESPOND_BY, TestClock.now());
             return qaf;
         });
+        when(returns.latestAgreedBefore(qaf)).thenReturn(Optional.empty());
+        when(returns.respondToGrades(eq(REFERENCE), any(), any())).thenAnswer(call -> {
+            GradesResponse response = call.getArgument(1);
+            if (response.accept()) {
+                finalise(QafReturn.FinalRoute.ACCEPTED);
+            } else {
+                response.objectiveEvidence().forEach((objective, text) -> qaf.objective(objective).appeal(text));
+                qaf.disagreed(response.evidence(), qaf.getStatus() == QafStatus.RECONSIDERED ? QafStatus.FINAL_REVIEW
+                        : QafStatus.DISAGREED, TestClock.now());
+            }
+            return qaf;
+        });
+        when(returns.acceptByDefault(REFERENCE)).thenAnswer(call -> {
+            finalise(QafReturn.FinalRoute.NO_RESPONSE);
+            return qaf;
+        });
+        when(returns.reconsiderGrades(eq(REFERENCE), any(), any())).thenAnswer(call -> {
+            qaf.reconsidered(OFFICER, RECONSIDERED_RESPOND_BY, TestClock.now());
+            return qaf;
+        });
+        when(returns.decideFinalGrades(eq(REFERENCE), any(), any())).thenAnswer(call -> {
+            FinalDecision decision = call.getArgument(1);
+            if (decision.visitFirst()) {
+                qaf.finalVisitOrdered(TestClock.now());
+            } else {
+                qaf.finalDecision(decision.note(), MANAGER);
+                finalise(QafReturn.FinalRoute.FINAL_DECISION);
+            }
+            return qaf;
+        });
+        when(returns.recordFinalVisit(eq(REFERENCE), any())).thenReturn(qaf);
+        when(returns.recordSwiftEntry(eq(REFERENCE), anyBoolean(), any(), any())).thenReturn(qaf);
+        when(returns.submitImprovementPlan(eq(REFERENCE), any(), any())).thenAnswer(call -> {
+            qaf.planSubmitted(call.getArgument(1), PROVIDER_USER, VALIDATE_ON, TestClock.now());
+            return qaf;
+        });
+        when(returns.reviewImprovementPlan(eq(REFERENCE), anyBoolean(), any(), any())).thenReturn(qaf);
+        when(returns.validateImprovement(eq(REFERENCE), any(), any(), any())).thenAnswer(call -> {
+            qaf.improvementValidated(call.getArgument(1), call.getArgument(2), OFFICER, TestClock.now());
+            return qaf;
+        });
+        when(returns.decideDefaultNotice(eq(REFERENCE), any(), any(), any())).thenReturn(qaf);
 
         Mocks.register("qafIssueDelegate", new QafIssueDelegate(returns, deadlines));
         Mocks.register("qafIssuedMailDelegate", new QafIssuedMailDelegate(returns, notifications));
@@ -143,8 +201,28 @@ class QafReturnProcessTest {
         Mocks.register("qafVisitDateDelegate", new QafVisitDateDelegate(returns, deadlines));
         Mocks.register("qafVisitDateMailDelegate", new QafVisitDateMailDelegate(returns, notifications));
         Mocks.register("qafVisitFindingsDelegate", new QafVisitFindingsDelegate(returns));
-        Mocks.register("qafAgreeGradesDelegate", new QafAgreeGradesDelegate(returns));
-        Mocks.register("qafAgreedGradesMailDelegate", new QafAgreedGradesMailDelegate(returns, notifications));
+        Mocks.register("qafAgreeGradesDelegate", new QafAgreeGradesDelegate(returns, deadlines));
+        Mocks.register("qafAgreedGradesMailDelegate", new QafAgreedGradesMailDelegate(returns, notifications,
+                new QafSummaryPdf()));
+        ContractManagementProperties contractManagement = new ContractManagementProperties("cm@commissioning.example",
+                CSG_EMAIL, "body@commissioning.example", 28);
+        Mocks.register("qafResponseDelegate", new QafResponseDelegate(returns, deadlines));
+        Mocks.register("qafNoResponseDelegate", new QafNoResponseDelegate(returns, deadlines));
+        Mocks.register("qafReconsiderDelegate", new QafReconsiderDelegate(returns, deadlines));
+        Mocks.register("qafReconsideredGradesMailDelegate", new QafReconsideredGradesMailDelegate(returns, notifications));
+        Mocks.register("qafFinalDecisionDelegate", new QafFinalDecisionDelegate(returns, deadlines));
+        Mocks.register("qafFinalVisitDelegate", new QafFinalVisitDelegate(returns));
+        Mocks.register("qafFinalDecisionMailDelegate", new QafFinalDecisionMailDelegate(returns, notifications));
+        Mocks.register("qafCsgConcernsMailDelegate", new QafCsgConcernsMailDelegate(returns, notifications,
+                contractManagement));
+        Mocks.register("qafSwiftEntryDelegate", new QafSwiftEntryDelegate(returns));
+        Mocks.register("qafImprovementPlanDelegate", new QafImprovementPlanDelegate(returns, deadlines));
+        Mocks.register("qafOfficerPlanReviewDelegate", new QafOfficerPlanReviewDelegate(returns));
+        Mocks.register("qafManagerPlanReviewDelegate", new QafManagerPlanReviewDelegate(returns));
+        Mocks.register("qafImprovementValidationDelegate", new QafImprovementValidationDelegate(returns));
+        Mocks.register("qafNoImprovementMailDelegate", new QafNoImprovementMailDelegate(returns, notifications,
+                contractManagement));
+        Mocks.register("qafDefaultNoticeDelegate", new QafDefaultNoticeDelegate(returns));
     }
 
     @AfterEach
@@ -268,7 +346,10 @@ class QafReturnProcessTest {
                 draw));
     }
 
-    /** Q7: the officer agrees the grades; the provider is told by e-mail; the process ends. */
+    /**
+     * Q7: the officer agrees the grades; the provider is told by e-mail with the Summary of QAF Grading attached and
+     * has the response task, due 4 weeks later.
+     */
     private void agreeAndTell(ProcessInstance instance) {
         assertThat(instance).isWaitingAtExactly("Task_AgreeGrades");
         assertThat(task(instance)).isAssignedTo(OFFICER);
@@ -277,7 +358,56 @@ class QafReturnProcessTest {
                 && grades.values().stream().allMatch(g -> g.grade() == QafGrade.C)), eq(OFFICER));
         execute(job(instance, "Task_EmailAgreedGrades"));
         verify(notifications).send(mail("qaf-agreed-grades"));
-        assertThat(instance).isEnded();
+        Email told = sent().stream().filter(e -> e.template().equals("qaf-agreed-grades")).findFirst().orElseThrow();
+        assertThat(told.model().get("respondBy")).isEqualTo("Mon 30 Nov 2026");
+        assertThat(told.attachments()).singleElement().satisfies(pdf -> {
+            assertThat(pdf.fileName()).isEqualTo("Summary-of-QAF-Grading-" + REFERENCE + ".pdf");
+            assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        });
+        assertThat(instance).isWaitingAtExactly("Task_RespondToGrades");
+        assertThat(task(instance)).hasCandidateGroup(PROVIDER_GROUP).hasDueDate(london("2026-11-30T23:59:59"));
+    }
+
+    /** Q7: the service's finalisation as the mock sees it: the D grade (if any) sets the plan's due date. */
+    private void finalise(QafReturn.FinalRoute route) {
+        qaf.finalised(route, qaf.hasDGrade() ? PLAN_DUE : null, TestClock.now());
+    }
+
+    /** Q2-Q7: issued, self-assessed C, reviewed without a visit, agreed and told; the provider's answer is awaited. */
+    private ProcessInstance gradesTold() {
+        ProcessInstance instance = issue();
+        Task review = submit(instance, "C");
+        inputs(0, false, false, false, 50.0);
+        completeAs(OFFICER, review, review("C", false));
+        agreeAndTell(instance);
+        return instance;
+    }
+
+    private static Map<String, Object> disagree(String evidence) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("gradesResponse", "disagree");
+        form.put("c13AppealEvidence", evidence);
+        form.put("appealEvidence", "We ask for the evidence to be looked at again.");
+        return form;
+    }
+
+    /** Q7 records: the clerk's task, then the process (and its improvement branch, if done) ends. */
+    private void clerkRecords(ProcessInstance instance) {
+        Task clerk = taskQuery(instance, "Task_RecordQafGrades");
+        assertThat(clerk).hasCandidateGroup("data-input-clerk").isNotAssigned();
+        completeAs(CLERK, clerk, Map.of("enteredOnSwift", true, "swiftDate", "2026-11-03"));
+        verify(returns).recordSwiftEntry(REFERENCE, true, LocalDate.of(2026, 11, 3), CLERK);
+    }
+
+    private static Task taskQuery(ProcessInstance instance, String activityId) {
+        Task found = taskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+                .singleResult();
+        assertThat(found).as("task " + activityId).isNotNull();
+        return found;
+    }
+
+    private List<Email> sentTo(String template) {
+        return sent().stream().filter(e -> e.template().equals(template)).toList();
     }
 
     // --- paths ------------------------------------------------------------------------------------------------
@@ -348,6 +478,188 @@ class QafReturnProcessTest {
 
         verify(returns).recordValidationDecision(REFERENCE, true, "grade-a-claimed");
         assertThat(instance).isWaitingAtExactly("Task_AgreeVisitDate");
+    }
+
+    @Test
+    @DisplayName("Q7 accepted: the grades are final, the data input clerk records them on Swift, no D grade: the process ends")
+    void gradesAccepted() {
+        ProcessInstance instance = gradesTold();
+        completeAs(PROVIDER_USER, task(instance), Map.of("gradesResponse", "accept"));
+        verify(returns).respondToGrades(eq(REFERENCE), argThat(GradesResponse::accept), eq(PROVIDER_USER));
+        assertThat(variable(instance, "responseOutcome")).isEqualTo("accepted");
+        assertThat(variable(instance, "dGrade")).as("Q8 no D grade").isEqualTo(false);
+        assertThat(instance).isWaitingAt("Task_RecordQafGrades");
+        clerkRecords(instance);
+        assertThat(instance).hasPassed("Gateway_AnyDGrade").hasNotPassed("Task_WriteQafImprovementPlan").isEnded();
+    }
+
+    @Test
+    @DisplayName("Q7 Decision X1 no response by the deadline: once the day 4 weeks after the e-mail is over, the grades as told are final")
+    void noResponseIsAcceptance() {
+        ProcessInstance instance = gradesTold();
+        Job timer = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(london("2026-12-01T00:00"));
+        TestClock.setTo(timer.getDuedate());
+        execute(timer);
+        verify(returns).acceptByDefault(REFERENCE);
+        verify(returns, never()).respondToGrades(any(), any(), any());
+        assertThat(instance).hasPassed("BoundaryEvent_NoResponse", "Task_AcceptByDefault")
+                .isWaitingAt("Task_RecordQafGrades");
+        clerkRecords(instance);
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    @DisplayName("Q7 disagreed with further evidence: the officer reconsiders, the provider is told (own e-mail job) and accepts")
+    void disagreedThenReconsideredAndAccepted() {
+        ProcessInstance instance = gradesTold();
+        completeAs(PROVIDER_USER, task(instance), disagree("Fire drills are logged monthly, log attached."));
+        verify(returns).respondToGrades(eq(REFERENCE), argThat(r -> !r.accept()
+                && r.objectiveEvidence().get(CoreObjective.C1_3).startsWith("Fire drills")
+                && r.evidence().startsWith("We ask")), eq(PROVIDER_USER));
+        assertThat(variable(instance, "responseOutcome")).isEqualTo("reconsider");
+        assertThat(instance).isWaitingAtExactly("Task_ReconsiderGrades");
+        assertOfficerTask(task(instance));
+
+        completeAs(OFFICER, task(instance), agreedGrades("C"));
+        verify(returns).reconsiderGrades(eq(REFERENCE), argThat(grades -> grades.size() == 7), eq(OFFICER));
+        assertThat(instance).isWaitingAtExactly("Task_EmailReconsideredGrades");
+        execute(job(instance, "Task_EmailReconsideredGrades"));
+        assertThat(sentTo("qaf-reconsidered-grades")).singleElement().satisfies(email -> {
+            assertThat(email.to()).isEqualTo(PROVIDER_EMAIL);
+            assertThat(email.model().get("respondBy")).isEqualTo("Mon 28 Dec 2026");
+        });
+        assertThat(instance).isWaitingAtExactly("Task_RespondToGrades");
+        assertThat(task(instance)).hasDueDate(london("2026-12-28T23:59:59"));
+        assertThat(variable(instance, "gradesResponse")).as("the form starts empty").isNull();
+
+        completeAs(PROVIDER_USER, task(instance), Map.of("gradesResponse", "accept"));
+        assertThat(instance).isWaitingAt("Task_RecordQafGrades");
+        verify(returns, never()).decideFinalGrades(any(), any(), any());
+    }
+
+    @Test
+    @DisplayName("Q7 Q8 still disagreed: the contracts manager orders a visit, decides; provider and CSG told in separate jobs; "
+            + "a D grade needs a plan in 2 weeks, two reviews, validation a month later; no improvement: CSG, default notice")
+    void finalDecisionThenDGradeWithoutImprovement() {
+        ProcessInstance instance = gradesTold();
+        completeAs(PROVIDER_USER, task(instance), disagree("Fire drills are logged monthly."));
+        completeAs(OFFICER, task(instance), agreedGrades("C"));
+        execute(job(instance, "Task_EmailReconsideredGrades"));
+        completeAs(PROVIDER_USER, task(instance), disagree("Still: the drills are logged."));
+        assertThat(variable(instance, "responseOutcome")).isEqualTo("final-decision");
+
+        assertThat(instance).isWaitingAtExactly("Task_FinalGradeDecision");
+        assertThat(task(instance)).hasCandidateGroup("contracts-manager");
+        Map<String, Object> visitFirst = new HashMap<>(agreedGrades("C"));
+        visitFirst.put("finalVisitFirst", true);
+        completeAs(MANAGER, task(instance), visitFirst);
+        assertThat(variable(instance, "finalVisitOrdered")).isEqualTo(true);
+        assertThat(instance).isWaitingAtExactly("Task_FinalValidationVisit");
+        assertOfficerTask(task(instance));
+        completeAs(OFFICER, task(instance), Map.of("finalVisitFindings", "No fire drill since March."));
+        verify(returns).recordFinalVisit(REFERENCE, "No fire drill since March.");
+        assertThat(variable(instance, "finalVisitFirst")).isEqualTo(false);
+
+        assertThat(instance).isWaitingAtExactly("Task_FinalGradeDecision");
+        Map<String, Object> decision = new HashMap<>(agreedGrades("C"));
+        decision.put("c13AgreedGrade", "D");
+        decision.put("c13AgreedReason", "No fire drill since March.");
+        decision.put("finalDecisionNote", "The visit confirmed the officer's grades; C1.3 falls to D.");
+        qaf.objective(CoreObjective.C1_3).agree(QafGrade.D, "No fire drill since March.");
+        completeAs(MANAGER, task(instance), decision);
+        verify(returns).decideFinalGrades(eq(REFERENCE), argThat(d -> !d.visitFirst()
+                && d.grades().get(CoreObjective.C1_3).grade() == QafGrade.D && d.note().startsWith("The visit")),
+                eq(MANAGER));
+        assertThat(variable(instance, "dGrade")).isEqualTo(true);
+
+        assertThat(instance).isWaitingAtExactly("Task_EmailFinalDecision");
+        execute(job(instance, "Task_EmailFinalDecision"));
+        verify(notifications).send(mail("qaf-final-decision"));
+        assertThat(sentTo("qaf-csg-concerns")).as("X2 its own step").isEmpty();
+        execute(job(instance, "Task_EmailConcernsToCsg"));
+        assertThat(sentTo("qaf-csg-concerns")).singleElement().satisfies(email -> {
+            assertThat(email.to()).isEqualTo(CSG_EMAIL);
+            assertThat(email.model().get("providerConcerns").toString()).contains("Still: the drills are logged.");
+        });
+
+        assertThat(instance).isWaitingAt("Task_RecordQafGrades", "Task_WriteQafImprovementPlan");
+        Task plan = taskQuery(instance, "Task_WriteQafImprovementPlan");
+        assertThat(plan).hasCandidateGroup(PROVIDER_GROUP).hasDueDate(london("2026-11-16T23:59:59"));
+        completeAs(PROVIDER_USER, plan, Map.of("improvementPlan", "Monthly drills from December, logged."));
+        verify(returns).submitImprovementPlan(REFERENCE, "Monthly drills from December, logged.", PROVIDER_USER);
+        assertThat(instance).isWaitingAt("Task_ReviewQafPlanOfficer", "Task_ReviewQafPlanManager");
+        Task officerReview = taskQuery(instance, "Task_ReviewQafPlanOfficer");
+        assertOfficerTask(officerReview);
+        completeAs(OFFICER, officerReview, Map.of("planOfficerReview", "Realistic."));
+        assertThat(jobQuery().processInstanceId(instance.getId()).timers().count()).as("Q8 both reviews needed").isZero();
+        Task managerReview = taskQuery(instance, "Task_ReviewQafPlanManager");
+        assertThat(managerReview).hasCandidateGroup("contracts-manager");
+        completeAs(MANAGER, managerReview, Map.of("planManagerReview", "Agreed."));
+        verify(returns).reviewImprovementPlan(REFERENCE, false, "Realistic.", OFFICER);
+        verify(returns).reviewImprovementPlan(REFERENCE, true, "Agreed.", MANAGER);
+
+        Job validation = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        assertThat(validation.getDuedate()).as("Q8 one month after the plan").isEqualTo(london("2026-12-02T00:00"));
+        TestClock.setTo(validation.getDuedate());
+        execute(validation);
+        Task validate = taskQuery(instance, "Task_ValidateQafImprovement");
+        assertOfficerTask(validate);
+        completeAs(OFFICER, validate, Map.of("improvementOutcome", "no", "improvementFindings", "Still no drills."));
+        verify(returns).validateImprovement(REFERENCE, false, "Still no drills.", OFFICER);
+        execute(job(instance, "Task_EmailNoImprovementToCsg"));
+        assertThat(sentTo("qaf-csg-no-improvement")).singleElement().satisfies(email -> {
+            assertThat(email.to()).isEqualTo(CSG_EMAIL);
+            assertThat(email.model().get("improvementFindings")).isEqualTo("Still no drills.");
+        });
+        Task notice = taskQuery(instance, "Task_DecideQafDefaultNotice");
+        assertThat(notice).hasCandidateGroup("contracts-manager");
+        completeAs(MANAGER, notice, Map.of("defaultNoticeOutcome", "issue", "defaultNoticeReason", "No improvement."));
+        verify(returns).decideDefaultNotice(REFERENCE, true, "No improvement.", MANAGER);
+
+        assertThat(instance).isWaitingAt("Task_RecordQafGrades");
+        clerkRecords(instance);
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    @DisplayName("Q8 a D grade accepted by the provider: plan, reviews, validation finds improvement: no CSG e-mail, no default notice")
+    void dGradeImproved() {
+        ProcessInstance instance = gradesTold();
+        qaf.objective(CoreObjective.C1_6).agree(QafGrade.D, "No complaints log.");
+        completeAs(PROVIDER_USER, task(instance), Map.of("gradesResponse", "accept"));
+        clerkRecords(instance);
+        assertThat(instance).isWaitingAt("Task_WriteQafImprovementPlan");
+        completeAs(PROVIDER_USER, task(instance), Map.of("improvementPlan", "A complaints log from Monday."));
+        completeAs(OFFICER, taskQuery(instance, "Task_ReviewQafPlanOfficer"), Map.of("planOfficerReview", "Fine."));
+        completeAs(MANAGER, taskQuery(instance, "Task_ReviewQafPlanManager"), Map.of("planManagerReview", "Fine."));
+        execute(jobQuery().processInstanceId(instance.getId()).timers().singleResult());
+        completeAs(OFFICER, task(instance), Map.of("improvementOutcome", "yes", "improvementFindings", "Log in use."));
+        assertThat(instance).hasNotPassed("Task_EmailNoImprovementToCsg", "Task_DecideQafDefaultNotice").isEnded();
+        assertThat(sentTo("qaf-csg-no-improvement")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Q7 a disagreement after the deadline or the final decision is refused on the form: the task stays open, nothing moves")
+    void lateDisagreementIsRefused() {
+        ProcessInstance instance = gradesTold();
+        doThrow(new BusinessRuleViolation("Q7", "The deadline to disagree with the grades of QAF " + REFERENCE
+                + " was Mon 30 Nov 2026; the grades stand as told.")).when(returns)
+                .respondToGrades(eq(REFERENCE), any(), any());
+        Task respond = task(instance);
+        assertThatThrownBy(() -> completeAs(PROVIDER_USER, respond, disagree("Late evidence.")))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("the grades stand as told");
+        assertThat(instance).isWaitingAtExactly("Task_RespondToGrades");
+        assertThat(task(instance).getId()).isEqualTo(respond.getId());
+    }
+
+    @Test
+    @DisplayName("Q7 an answer that is neither accept nor disagree is refused with a sentence")
+    void unknownAnswerIsRefused() {
+        ProcessInstance instance = gradesTold();
+        assertThatThrownBy(() -> completeAs(PROVIDER_USER, task(instance), Map.of("gradesResponse", "maybe")))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("Q7: Choose whether you accept the grades or disagree.");
     }
 
     @Test

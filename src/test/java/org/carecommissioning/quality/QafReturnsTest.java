@@ -65,7 +65,7 @@ class QafReturnsTest {
         returns = new QafReturns(repository, services, new QafDeadlines(london), random, clock);
         qaf = newReturn(REFERENCE);
         when(repository.findByReference(REFERENCE)).thenReturn(Optional.of(qaf));
-        when(repository.findByServiceIdAndStatusOrderByAgreedAtDesc(SERVICE_ID, QafStatus.AGREED))
+        when(repository.findByServiceIdAndAgreedAtNotNullOrderByAgreedAtDesc(SERVICE_ID))
                 .thenReturn(agreedBefore);
     }
 
