@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -300,7 +301,7 @@ public class Consultations {
         ConsentRecord consent = consents.findByConsentReference(consentRef.toUpperCase())
                 .orElseThrow(() -> new BusinessRuleViolation("U3", "There is no consent with reference " + consentRef
                         + "; answers are recorded only for a participant whose signed consent form is recorded."));
-        if (!consent.getConsultationId().equals(consultation.getId())) {
+        if (!Objects.equals(consent.getConsultationId(), consultation.getId())) {
             throw new BusinessRuleViolation("U3", "Consent " + consent.getConsentReference() + " was given for"
                     + " another consultation, not " + reference + "; record the consent for this consultation first.");
         }
