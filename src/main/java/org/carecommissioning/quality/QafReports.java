@@ -33,14 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * A return is <b>on time</b> when it came in before its deadline passed (no non-return was recorded, Q2), <b>late</b>
  * when it came in after the non-return was recorded, <b>not returned</b> when its deadline has passed and it is not
- * in, and <b>awaited</b> while its deadline has not passed. Improvement plans (Q8) are not recorded yet: the plan
- * status reads {@value #NO_PLAN_RECORD}.
+ * in, and <b>awaited</b> while its deadline has not passed. Each D grade shows where its improvement plan stands (Q8,
+ * {@link #planStatus}).
  */
 @Service
 public class QafReports {
-
-    /** Q8: what the plan status column shows while no improvement plans are recorded for QAF D grades. */
-    static final String NO_PLAN_RECORD = "—";
 
     private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
@@ -102,12 +99,36 @@ public class QafReports {
                 if (agreed == QafGrade.D) {
                     service = service == null ? services.get(qaf.getServiceId()) : service;
                     dGrades.add(new DGrade(qaf.getReference(), service.getServiceCode(), service.getName(),
-                            row.getObjective(), NO_PLAN_RECORD));
+                            row.getObjective(), planStatus(qaf, today)));
                 }
             }
         }
         return new Report(year, today, new Returns(issued.size(), onTime, late, notReturned, awaited), validations,
                 undecided, grades, dGrades);
+    }
+
+    /** Q8: where the improvement plan asked for a QAF's D grade stands on {@code today}. */
+    static String planStatus(QafReturn qaf, LocalDate today) {
+        if (qaf.getPlanDueOn() == null) {
+            return "after final grades";
+        }
+        if (qaf.getImprovementPlan() == null) {
+            return (today.isAfter(qaf.getPlanDueOn()) ? "overdue since " : "due ")
+                    + DisplayDates.date(qaf.getPlanDueOn());
+        }
+        if (qaf.getPlanOfficerReviewedBy() == null || qaf.getPlanManagerReviewedBy() == null) {
+            return "in review";
+        }
+        if (qaf.getImproved() == null) {
+            return "validation on " + DisplayDates.date(qaf.getImprovementValidationOn());
+        }
+        if (qaf.getImproved()) {
+            return "improved";
+        }
+        if (qaf.getDefaultNotice() == null) {
+            return "not improved: default notice to decide";
+        }
+        return qaf.getDefaultNotice() ? "not improved: default notice" : "not improved: no default notice";
     }
 
     /** The report as CSV: one row per figure, columns section, item, detail, value. */

@@ -64,7 +64,7 @@ class QafQuarterlyReportProcessTest {
         reports = mock(QafReports.class);
         QafReports.Report report = new QafReports.Report(new QafYear(2026), LocalDate.of(2027, 4, 1),
                 new QafReports.Returns(14, 11, 2, 1, 0), Map.of("concerns", 3, "none", 9), 2, Map.of(),
-                List.of(new QafReports.DGrade("QAF-S1-2026-1", "S1", "Haven", CoreObjective.C1_3, "—")));
+                List.of(new QafReports.DGrade("QAF-S1-2026-1", "S1", "Haven", CoreObjective.C1_3, "due Mon 15 Feb 2027")));
         when(reports.report(any())).thenReturn(report);
         when(reports.csvBytes(report)).thenReturn("section,item,detail,value\n".getBytes());
         when(reports.pdf(report)).thenReturn(new byte[] {'%', 'P', 'D', 'F'});

@@ -105,15 +105,43 @@ class QafReportsTest {
     }
 
     @Test
-    @DisplayName("Q7 Q8 the agreed grades per objective (A-D) and every objective agreed at D, its plan status shown as"
-            + " a dash while Q8 plans are not recorded")
+    @DisplayName("Q7 Q8 the agreed grades per objective (A-D) and every objective agreed at D with where its"
+            + " improvement plan stands")
     void gradesAndDGrades() {
         QafReports.Report report = reports.report(YEAR);
         assertThat(report.grades().get(CoreObjective.C1_1)).containsEntry(QafGrade.B, 1).containsEntry(QafGrade.C, 1)
                 .containsEntry(QafGrade.A, 0).containsEntry(QafGrade.D, 0);
         assertThat(report.grades().get(CoreObjective.C1_3)).containsEntry(QafGrade.A, 1).containsEntry(QafGrade.D, 1);
         assertThat(report.dGrades()).containsExactly(new QafReports.DGrade("QAF-S1001-2026-1", "S1001",
-                "Haven, floating support", CoreObjective.C1_3, "—"));
+                "Haven, floating support", CoreObjective.C1_3, "after final grades"));
+    }
+
+    @Test
+    @DisplayName("Q8 a D grade's plan status: after final grades, due, overdue, in review, to validate, improved or not")
+    void planStatus() {
+        LocalDate today = LocalDate.of(2027, 2, 20);
+        QafReturn qaf = mock(QafReturn.class);
+        // Mockito answers false for a Boolean; a QAF not yet validated holds null
+        when(qaf.getImproved()).thenReturn(null);
+        when(qaf.getDefaultNotice()).thenReturn(null);
+        assertThat(QafReports.planStatus(qaf, today)).isEqualTo("after final grades");
+        when(qaf.getPlanDueOn()).thenReturn(LocalDate.of(2027, 2, 20));
+        assertThat(QafReports.planStatus(qaf, today)).isEqualTo("due Sat 20 Feb 2027");
+        assertThat(QafReports.planStatus(qaf, today.plusDays(1))).isEqualTo("overdue since Sat 20 Feb 2027");
+        when(qaf.getImprovementPlan()).thenReturn("Fire risk assessment by March.");
+        when(qaf.getPlanOfficerReviewedBy()).thenReturn("officer");
+        assertThat(QafReports.planStatus(qaf, today)).isEqualTo("in review");
+        when(qaf.getPlanManagerReviewedBy()).thenReturn("manager");
+        when(qaf.getImprovementValidationOn()).thenReturn(LocalDate.of(2027, 3, 20));
+        assertThat(QafReports.planStatus(qaf, today)).isEqualTo("validation on Sat 20 Mar 2027");
+        when(qaf.getImproved()).thenReturn(true);
+        assertThat(QafReports.planStatus(qaf, today)).isEqualTo("improved");
+        when(qaf.getImproved()).thenReturn(false);
+        assertThat(QafReports.planStatus(qaf, today)).isEqualTo("not improved: default notice to decide");
+        when(qaf.getDefaultNotice()).thenReturn(true);
+        assertThat(QafReports.planStatus(qaf, today)).isEqualTo("not improved: default notice");
+        when(qaf.getDefaultNotice()).thenReturn(false);
+        assertThat(QafReports.planStatus(qaf, today)).isEqualTo("not improved: no default notice");
     }
 
     @Test
@@ -126,7 +154,7 @@ class QafReportsTest {
                         "validation,grade-a-claimed,validation visit,1\n", "validation,none,\"self-assessed, no visit\",1\n",
                         "agreed grades,\"C1.3 Security, health and safety\",D,1\n",
                         "D grade,QAF-S1001-2026-1,\"S1001 Haven, floating support / C1.3 Security, health and safety\","
-                                + "plan: —\n");
+                                + "plan: after final grades\n");
     }
 
     @Test
@@ -137,7 +165,7 @@ class QafReportsTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("QAF report 2026/27", "Issued: 5", "on time: 2", "late: 1", "not returned: 1",
                     "grade-a-claimed: 1", "C1.3 Security, health and safety: 1 / 0 / 0 / 1",
-                    "QAF-S1001-2026-1", "plan: —");
+                    "QAF-S1001-2026-1", "plan: after final grades");
         }
     }
 }
