@@ -13,7 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.carecommissioning.testing.TestClock.LONDON;
+import static org.carecommissioning.support.TestClock.LONDON;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -37,7 +37,7 @@ import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
-import org.carecommissioning.testing.TestClock;
+import org.carecommissioning.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -34,7 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Scenario {
 
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** The commissioners' zone of the tests: {@link TestClock#LONDON}, the one test clock. */
+    public static final ZoneId LONDON = TestClock.LONDON;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final IdentityService identityService;
@@ -57,9 +57,9 @@ public class Scenario {
         this.therapists = therapists;
     }
 
-    /** Sets the engine (and so the domain) clock. */
+    /** Sets the engine (and so the domain) clock, through {@link TestClock}. */
     public static void now(LocalDateTime time) {
-        ClockUtil.setCurrentTime(Date.from(time.atZone(LONDON).toInstant()));
+        TestClock.setTo(Date.from(time.atZone(LONDON).toInstant()));
     }
 
     /** Midnight at the start of a day in London, as the processes set due dates and timers. */

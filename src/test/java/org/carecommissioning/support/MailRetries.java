@@ -1,4 +1,4 @@
-package org.carecommissioning.testing;
+package org.carecommissioning.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

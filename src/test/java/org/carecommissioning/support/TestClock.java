@@ -1,4 +1,4 @@
-package org.carecommissioning.testing;
+package org.carecommissioning.support;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
