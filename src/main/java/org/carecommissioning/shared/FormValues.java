@@ -103,7 +103,8 @@ public final class FormValues {
             return plausibleDate(d, ruleId, label);
         }
         if (value instanceof Date d) {
-            return plausibleDate(LocalDate.ofInstant(d.toInstant(), ZoneId.of("Europe/London")), ruleId, label);
+            // an engine Date variable: its day in the commissioners' zone, which the JVM runs in (CareZoneEnvironment)
+            return plausibleDate(LocalDate.ofInstant(d.toInstant(), ZoneId.systemDefault()), ruleId, label);
         }
         String text = value.toString().trim();
         try {
