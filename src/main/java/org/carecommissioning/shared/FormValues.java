@@ -103,7 +103,7 @@ public final class FormValues {
             return plausibleDate(d, ruleId, label);
         }
         if (value instanceof Date d) {
-            // an engine Date variable: its day in the commissioners' zone, which the JVM runs in (CareZoneEnvironment)
+            // an engine Date variable: its day in the commissioners' zone, which the application's JVM runs in (CareZone)
             return plausibleDate(LocalDate.ofInstant(d.toInstant(), ZoneId.systemDefault()), ruleId, label);
         }
         String text = value.toString().trim();

@@ -11,11 +11,13 @@ import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /** X1: one zone for everything, care.zone: the JVM's default and so every date read from an engine Date. */
-class CareZoneEnvironmentTest {
+class CareZoneTest {
 
     private final TimeZone before = TimeZone.getDefault();
 
@@ -40,6 +42,7 @@ class CareZoneEnvironmentTest {
     private static void zone(String zone) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("care.zone", zone)));
-        new CareZoneEnvironment().postProcessEnvironment(environment, null);
+        new CareZone().onApplicationEvent(new ApplicationEnvironmentPreparedEvent(null, new SpringApplication(),
+                new String[0], environment));
     }
 }
