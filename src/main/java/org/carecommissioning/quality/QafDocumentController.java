@@ -98,8 +98,9 @@ class QafDocumentController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, sentence);
         problem.setProperty("message", sentence);
         problem.setProperty("rule", "Q3");
+        // the rest of the body is not read: the connection is closed, as RequestSizeLimit does
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .header(HttpHeaders.CONNECTION, "close").body(problem);
     }
 
     private void allowed(String reference) {

@@ -15,4 +15,7 @@ interface QafReturnHistory extends Repository<QafReturn, Long> {
 
     /** Q2: the service's QAFs in one of these states. */
     List<QafReturn> findByServiceIdAndStatusIn(Long serviceId, List<QafStatus> statuses);
+
+    /** Q2: whether the service has a QAF for a meeting on or after a day. */
+    boolean existsByServiceIdAndMeetingDateGreaterThanEqual(Long serviceId, LocalDate day);
 }
