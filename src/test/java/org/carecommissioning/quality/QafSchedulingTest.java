@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -70,7 +71,8 @@ class QafSchedulingTest {
 
     @Test
     @DisplayName("Q2 X1 the next meeting's due date schedules the QAF 3 months before it; at that date it is issued,"
-            + " due back 6 weeks before the meeting; a meeting then planned in the same cycle issues no second QAF")
+            + " due back 6 weeks before the meeting; the meeting then planned a week earlier issues no second QAF and"
+            + " the QAF's dates move with it")
     void issuedThreeMonthsBefore() {
         scenario.asSystem(() -> planning.scheduleNext("S" + code));
         ProcessInstance schedule = schedules().get(0);
@@ -91,8 +93,19 @@ class QafSchedulingTest {
                 .processInstanceBusinessKey(reference).count()).isEqualTo(1);
         assertThat(schedules()).isEmpty();
 
+        ProcessInstance issued = runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-return")
+                .processInstanceBusinessKey(reference).singleResult();
+        scenario.executeDueJobs(issued.getId());
         scenario.asSystem(() -> meetings.plan("S" + code, LocalDate.of(2027, 4, 5), null));
         assertThat(schedules()).as("the QAF of this cycle is issued").isEmpty();
+        QafReturn moved = returns.get(reference);
+        assertThat(moved.getMeetingDate()).as("Q2: it moves with the planned meeting").isEqualTo(LocalDate.of(2027, 4, 5));
+        assertThat(moved.getDueOn()).isEqualTo(LocalDate.of(2027, 2, 22));
+        assertThat(scenario.task(issued, "Task_CompleteSelfAssessment").getDueDate())
+                .isEqualTo(Date.from(LocalDateTime.of(2027, 2, 22, 23, 59, 59).atZone(Scenario.LONDON).toInstant()));
+        assertThat(managementService.createJobQuery().processInstanceId(issued.getId()).timers().singleResult()
+                .getDuedate()).isEqualTo(Scenario.londonStartOf(LocalDate.of(2027, 2, 23)));
+        assertThat(runtimeService.getVariable(issued.getId(), "dueDateText")).isEqualTo("Mon 22 Feb 2027");
     }
 
     @Test
