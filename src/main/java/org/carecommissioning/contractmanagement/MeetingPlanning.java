@@ -15,6 +15,7 @@ import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.WorkingDayCalendar;
 import org.carecommissioning.shared.DisplayDates;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,15 +41,17 @@ public class MeetingPlanning {
     private final CareProperties properties;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MeetingPlanning(ContractServices services, RuntimeService runtimeService, TaskService taskService,
-            CareProperties properties, WorkingDayCalendar calendar, Clock clock) {
+            CareProperties properties, WorkingDayCalendar calendar, Clock clock, ApplicationEventPublisher events) {
         this.services = services;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.properties = properties;
         this.calendar = calendar;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -70,6 +73,7 @@ public class MeetingPlanning {
         variables.put("purchasingOfficer", service.getPurchasingOfficer());
         variables.put("priorityLevel", service.getPriorityLevel().name());
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
+        events.publishEvent(new NextMeetingDateSet(service.getServiceCode(), service.getNextMeetingDue(), false));
         return businessKey;
     }
 
@@ -87,6 +91,7 @@ public class MeetingPlanning {
             due = service.getNextMeetingDue();
         }
         service.reprioritise(service.getPriorityLevel(), due);
+        events.publishEvent(new NextMeetingDateSet(service.getServiceCode(), due, false));
         Map<String, Object> dates = dueDates(due);
         List<ProcessInstance> waiting = planners(service.getServiceCode());
         if (waiting.isEmpty()) {

@@ -17,6 +17,7 @@ import org.carecommissioning.contractmanagement.ComplianceRiskAssessor.RiskAnswe
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +39,11 @@ public class MeetingService {
     private final ContractServices services;
     private final ComplianceRiskAssessor riskAssessor;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MeetingService(MeetingRepository meetings, ComplianceClauseRepository clauses, ImprovementActionRepository actions,
             ProviderFeedbackRepository feedback, ContractServices services, ComplianceRiskAssessor riskAssessor,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.meetings = meetings;
         this.clauses = clauses;
         this.actions = actions;
@@ -49,6 +51,7 @@ public class MeetingService {
         this.services = services;
         this.riskAssessor = riskAssessor;
         this.clock = clock;
+        this.events = events;
     }
 
     /** C2: plans a meeting at least 4 weeks ahead, one planned meeting per service at a time. */
@@ -60,7 +63,9 @@ public class MeetingService {
             throw new BusinessRuleViolation("C2", "Service " + serviceCode + " already has a meeting planned.");
         }
         String reference = "CMM-" + service.getServiceCode() + "-" + REFERENCE_DATE.format(meetingDate);
-        return meetings.save(new Meeting(reference, service, meetingDate, userId, LocalDateTime.now(clock)));
+        Meeting meeting = meetings.save(new Meeting(reference, service, meetingDate, userId, LocalDateTime.now(clock)));
+        events.publishEvent(new NextMeetingDateSet(service.getServiceCode(), meetingDate, true));
+        return meeting;
     }
 
     /** C2: a meeting date given at least 4 weeks' notice from today; refused with the earliest date otherwise. */

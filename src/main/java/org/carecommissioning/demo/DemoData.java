@@ -3,6 +3,7 @@ package org.carecommissioning.demo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,9 @@ import org.carecommissioning.performance.Workbooks;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.partnership.PartnershipService;
+import org.carecommissioning.quality.CoreObjective;
+import org.carecommissioning.quality.QafGrade;
+import org.carecommissioning.quality.QafPastRecords;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.SystemAuthority;
 import org.carecommissioning.therapist.Therapist;
@@ -49,12 +53,14 @@ class DemoData implements ApplicationRunner {
     private final ContractServices contractServices;
     private final MeetingPlanning meetingPlanning;
     private final Workbooks workbooks;
+    private final QafPastRecords qafRecords;
     private final SystemAuthority system;
     private final Clock clock;
 
     DemoData(IdentityService identityService, RuntimeService runtimeService, OrganisationService organisations,
             PartnershipService partnerships, TherapistService therapists, ContractServices contractServices,
-            MeetingPlanning meetingPlanning, Workbooks workbooks, SystemAuthority system, Clock clock) {
+            MeetingPlanning meetingPlanning, Workbooks workbooks, QafPastRecords qafRecords, SystemAuthority system,
+            Clock clock) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.organisations = organisations;
@@ -63,6 +69,7 @@ class DemoData implements ApplicationRunner {
         this.contractServices = contractServices;
         this.meetingPlanning = meetingPlanning;
         this.workbooks = workbooks;
+        this.qafRecords = qafRecords;
         this.system = system;
         this.clock = clock;
     }
@@ -106,12 +113,33 @@ class DemoData implements ApplicationRunner {
         identityService.createMembership(Roles.PROVIDER, haven.getGroupId());
         contractServices.register("SP101", "Haven floating support", "HAVEN", "Single homeless people",
                 "Floating support", PriorityLevel.AMBER, Roles.PURCHASING_OFFICER, LocalDate.now(clock).plusWeeks(7));
-        // C1: due in 7 weeks, inside the 8 weeks of planning: its "Plan next ... meeting" task opens at once
+        lastYearsQaf();
+        // C1: due in 7 weeks, inside the 8 weeks of planning: its "Plan next ... meeting" task opens at once. Q2: its
+        // QAF's issue date (3 months before) has passed, so this year's QAF is issued at once, due back in a week
         meetingPlanning.scheduleNext("SP101");
         String year = new ReportingYear(FinancialQuarter.containing(LocalDate.now(clock)).startYear()).toString();
         workbooks.issue("SP101", year, new ContractPage("DCC-" + year.substring(0, 4), "Derbyshire County Council", 40,
                 "OVER_2", false, "Contracts manager", new BigDecimal("120"), new BigDecimal("15"), new BigDecimal("5")),
                 null, null, Roles.PURCHASING_OFFICER);
+    }
+
+    /**
+     * Q5, Q7: SP101's agreed QAF of last year, from the paper forms: C1.5 agreed at D (claimed C) and C1.3 at B. A
+     * newcomer completing this year's QAF who claims B for C1.5 moves it two grades: the validation-visit decision
+     * gives "grade-change".
+     */
+    private void lastYearsQaf() {
+        Map<CoreObjective, QafGrade> claimed = new EnumMap<>(CoreObjective.class);
+        Map<CoreObjective, QafGrade> agreed = new EnumMap<>(CoreObjective.class);
+        for (CoreObjective objective : CoreObjective.values()) {
+            claimed.put(objective, QafGrade.C);
+            agreed.put(objective, QafGrade.C);
+        }
+        claimed.put(CoreObjective.C1_3, QafGrade.B);
+        agreed.put(CoreObjective.C1_3, QafGrade.B);
+        agreed.put(CoreObjective.C1_5, QafGrade.D);
+        qafRecords.recordAgreed("SP101", LocalDate.now(clock).plusWeeks(7).minusYears(1), claimed, agreed,
+                Roles.PURCHASING_OFFICER);
     }
 
     private void ensureUser(String userId, String groupId) {

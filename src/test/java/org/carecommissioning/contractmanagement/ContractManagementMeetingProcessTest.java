@@ -56,6 +56,8 @@ import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.performance.PerformanceBeans;
 import org.carecommissioning.performance.PiReturns;
+import org.carecommissioning.quality.QafComplianceSummary;
+import org.carecommissioning.quality.QualityBeans;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.Deadlines;
@@ -214,6 +216,10 @@ class ContractManagementMeetingProcessTest {
         Mocks.register("planMeetingDelegate", new PlanMeetingDelegate(meetings, services, calendar, care, planning));
         Mocks.register("setUpLetterMailDelegate", new SetUpLetterMailDelegate(mails));
         Mocks.register("performanceSummaryDelegate", PerformanceBeans.performanceSummary(piReturns, services));
+        QafComplianceSummary qafSummary = mock(QafComplianceSummary.class);
+        when(qafSummary.forService(eq(SERVICE_CODE), any())).thenReturn("QAF 2026/27 returned on time; validated by"
+                + " visit (grade A claimed); every objective C or above.");
+        Mocks.register("qafClauseSummaryListener", QualityBeans.qafClauseSummary(qafSummary, clock));
         Mocks.register("assessClauseRisksDelegate", new AssessClauseRisksDelegate(meetings));
         Mocks.register("riskClauseReviewListener", new RiskClauseReviewListener(meetings));
         Mocks.register("recordAuditDecisionDelegate", new RecordAuditDecisionDelegate(meetings));
@@ -540,8 +546,9 @@ class ContractManagementMeetingProcessTest {
     }
 
     @Test
-    @DisplayName("C2 C3 X1 X2 the set-up letter is an async mail with 5 retries; then the 12-month performance "
-            + "summary and the internal audit, assigned to the purchasing officer and due two weeks before the meeting")
+    @DisplayName("C2 C3 Q2 X1 X2 the set-up letter is an async mail with 5 retries; then the 12-month performance "
+            + "summary and the internal audit (its QAF clause from the QAF records), assigned to the purchasing officer "
+            + "and due two weeks before the meeting")
     void setUpLetterThenSummaryThenInternalAudit() throws Exception {
         ProcessInstance meeting = plannedAndLetterSent();
 
@@ -552,6 +559,9 @@ class ContractManagementMeetingProcessTest {
         assertThat(variable(meeting, "performanceSummary"))
                 .isEqualTo("2026-27 Q1: accepted, no trigger missed\n2026-27 Q2: SPI2 utilisation 81%");
         assertThat(variable(meeting, "internalAuditDueAt")).isEqualTo(INTERNAL_AUDIT_DUE);
+        assertThat(variable(meeting, "qafClauseSummary")).as("Q2: the QAF clause shows the QAF records")
+                .isEqualTo("QAF 2026/27 returned on time; validated by visit (grade A claimed); every objective C or"
+                        + " above.");
         Task audit = task(meeting);
         assertThat(audit).hasDefinitionKey("Task_InternalComplianceAudit")
                 .hasName("Internal compliance audit")

@@ -30,9 +30,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -765,7 +767,9 @@ class QafReturnProcessTest {
             }
         }
         assertThat(textareas).isNotEmpty();
-        assertThat(new QafPersonalVariables().names()).containsAll(textareas);
+        Set<String> personal = new HashSet<>(new QafPersonalVariables().names());
+        personal.addAll(new QafDocumentPersonalVariables().names());
+        assertThat(personal).containsAll(textareas);
         assertThat(new QafPersonalVariables().processDefinitionKey()).isEqualTo(PROCESS);
     }
 
