@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * U3, U6: the officer confirms every participant has a signed consent; refused (400) while no participant's consent
- * and answers are recorded. The report is due 6 weeks after the last meeting or interview.
+ * and answers are recorded, and for a last meeting before the earliest date the notice allowed. The report is due 6
+ * weeks after the last meeting or interview.
  */
 @Component
 class ConsultationMeetingsDelegate implements JavaDelegate {
@@ -36,6 +37,11 @@ class ConsultationMeetingsDelegate implements JavaDelegate {
         if (last.isAfter(LocalDate.now(clock))) {
             throw new BusinessRuleViolation("U6", "The last meeting's date, " + last + ", is in the future; confirm"
                     + " once the meetings are held.");
+        }
+        LocalDate earliest = variables.earliestMeetingDate();
+        if (last.isBefore(earliest)) {
+            throw new BusinessRuleViolation("U3", "A meeting on " + last + " gives the service users less notice than"
+                    + " rule U3 allows; the earliest date the provider was given is " + earliest + ".");
         }
         consultations.requireParticipantsRecorded(variables.reference());
         variables.reportDue(deadlines.reportDueOn(last), deadlines);

@@ -111,6 +111,16 @@ final class ConsultationVariables {
                 FormValues.integer(execution.getVariable(PROPOSED_SAMPLE), "U2", "The proposed sample"));
     }
 
+    /** U2: the proposal form, checked before the decision table: a method, and 0 or more service users. */
+    void checkProposalForm() {
+        if (method(METHOD) == null) {
+            throw new BusinessRuleViolation("U2", "Choose the method: questionnaire, informal gathering, small group"
+                    + " or individual interview.");
+        }
+        Integer users = FormValues.integer(execution.getVariable(SERVICE_USERS), "U2", "The number of service users");
+        execution.setVariable(SERVICE_USERS, Consultations.serviceUsers(users));
+    }
+
     /** U2: what the contracts manager's form shows: the decision's minimum and the sample proposed. */
     void proposed(Consultation consultation) {
         execution.setVariable(METHOD, consultation.getMethod().name());
@@ -153,6 +163,11 @@ final class ConsultationVariables {
     /** U3: the earliest day the provider may hold a meeting or interview. */
     void meetingsFrom(LocalDate day) {
         execution.setVariable(EARLIEST_MEETING_DATE, day.toString());
+    }
+
+    /** U3: the earliest day the provider was told it may hold a meeting or interview. */
+    LocalDate earliestMeetingDate() {
+        return LocalDate.parse((String) execution.getVariable(EARLIEST_MEETING_DATE));
     }
 
     /** Seed 6.1: the officer confirms every returned questionnaire is recorded (consultation-questionnaires form). */

@@ -519,7 +519,8 @@ public class Consultations {
         return consultation;
     }
 
-    private static int serviceUsers(Integer serviceUsers) {
+    /** U2: the number of service users the provider states: 0 or more, within the sanity bound. */
+    static int serviceUsers(Integer serviceUsers) {
         if (serviceUsers == null) {
             throw new BusinessRuleViolation("U2", "Give the number of service users the provider states, a whole"
                     + " number of 0 or more.");

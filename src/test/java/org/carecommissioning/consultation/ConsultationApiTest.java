@@ -99,9 +99,11 @@ class ConsultationApiTest {
         scenario.complete(manager, instance, "Task_AgreeApproach", Map.of());
         scenario.executeDueJobs(instance.getId());
         assertThat(scenario.task(instance, "Task_RecordMeeting")).isNotNull();
+        // U3: the month's notice runs to 3 June; the meeting is held on 10 June
+        Scenario.now(LocalDateTime.of(2027, 6, 10, 16, 0));
 
         // U3: the officer cannot confirm the meeting before any consent and answers are recorded
-        Map<String, Object> held = Map.of("lastMeetingDate", "2027-05-03", "everyParticipantConsented", true);
+        Map<String, Object> held = Map.of("lastMeetingDate", "2027-06-10", "everyParticipantConsented", true);
         assertThatThrownBy(() -> scenario.complete(officer, instance, "Task_RecordMeeting", held))
                 .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("No participant's signed consent");
 

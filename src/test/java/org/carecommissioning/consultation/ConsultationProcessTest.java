@@ -119,6 +119,7 @@ class ConsultationProcessTest {
         });
 
         Mocks.register("consultationPlanDelegate", new ConsultationPlanDelegate(consultations, deadlines));
+        Mocks.register("consultationProposalFormListener", new ConsultationProposalFormListener());
         Mocks.register("consultationProposalDelegate", new ConsultationProposalDelegate(consultations));
         Mocks.register("consultationAgreementDelegate", new ConsultationAgreementDelegate(consultations));
         Mocks.register("consultationQuestionnaireMailDelegate",
@@ -204,13 +205,18 @@ class ConsultationProcessTest {
         assertThat(meeting).hasDefinitionKey("Task_RecordMeeting");
         assertOfficerTask(meeting);
 
+        // U3: the meetings are held on 10 Nov 2026, after the earliest date the short notice allowed
+        TestClock.setTo("2026-11-10T17:00");
+        assertThatThrownBy(() -> completeAs(OFFICER, meeting, Map.of("lastMeetingDate", "2026-11-06",
+                "everyParticipantConsented", true))).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("less notice");
         when(consultations.requireParticipantsRecorded(REFERENCE))
                 .thenThrow(new BusinessRuleViolation("U3", "No participant's signed consent is recorded."))
                 .thenReturn(2);
-        Map<String, Object> held = Map.of("lastMeetingDate", "2026-11-02", "everyParticipantConsented", true);
+        Map<String, Object> held = Map.of("lastMeetingDate", "2026-11-10", "everyParticipantConsented", true);
         assertThatThrownBy(() -> completeAs(OFFICER, meeting, held)).isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("No participant's signed consent");
-        assertThatThrownBy(() -> completeAs(OFFICER, meeting, Map.of("lastMeetingDate", "2026-11-02",
+        assertThatThrownBy(() -> completeAs(OFFICER, meeting, Map.of("lastMeetingDate", "2026-11-10",
                 "everyParticipantConsented", false))).isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("signed consent form");
         assertThat(instance).isWaitingAt("Task_RecordMeeting");
@@ -222,7 +228,24 @@ class ConsultationProcessTest {
         completeAs(MANAGER, task(instance), Map.of("reportDecision", "revise"));
         assertThat(instance).isWaitingAt("Task_WriteReport");
         // U6: 6 weeks after the last meeting
-        writeAndApproveReport(instance, london("2026-12-14T23:59:59"));
+        writeAndApproveReport(instance, london("2026-12-22T23:59:59"));
+    }
+
+    @Test
+    @DisplayName("U2: a negative or non-numeric number of service users is refused before the table reads it")
+    void badNumberOfServiceUsers() {
+        ProcessInstance instance = start();
+        Task propose = task(instance);
+        for (Object users : new Object[] {-1L, "twelve"}) {
+            assertThatThrownBy(() -> completeAs(OFFICER, propose, Map.of("consultationMethod", "SMALL_GROUP",
+                    "serviceUsers", users))).rootCause().isInstanceOf(BusinessRuleViolation.class)
+                    .hasMessageContaining("service users");
+        }
+        // the task listener's refusal reaches REST callers as 400 with this sentence (ErrorCauses finds it)
+        assertThatThrownBy(() -> completeAs(OFFICER, propose, Map.of("serviceUsers", 12L)))
+                .rootCause().isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("Choose the method");
+        assertThat(instance).isWaitingAt("Task_ProposeApproach");
+        verify(consultations, never()).proposeApproach(any(), any(), any(), any(), any(), any(), any());
     }
 
     @Test
