@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * U3, X2: the provider is asked to arrange the meetings or interviews with at least one month's notice, or 5 working
- * days where the contracts manager recorded ongoing concerns, and to collect each participant's signed consent form.
+ * days where the contracts manager recorded ongoing concerns, and to collect each participant's signed consent form,
+ * attached as a PDF (appendix 1).
  */
 @Component
 class ConsultationMeetingMailDelegate implements JavaDelegate {
@@ -48,6 +50,9 @@ class ConsultationMeetingMailDelegate implements JavaDelegate {
         model.put(ConsultationVariables.EARLIEST_MEETING_DATE, DisplayDates.date(earliest));
         model.put("noticeGiven", shortNotice ? "5 working days' notice, because of ongoing concerns"
                 : "at least one month's notice");
-        notifications.send(Email.of(provider.getEmail(), "consultation-meeting", model));
+        ContractedService service = consultations.serviceOf(consultation);
+        notifications.send(Email.of(provider.getEmail(), "consultation-meeting", model).withAttachment(
+                ConsentFormPdf.fileName(consultation), "application/pdf",
+                ConsentFormPdf.render(consultation, service, provider.getName())));
     }
 }

@@ -200,7 +200,11 @@ class ConsultationProcessTest {
         execute(job(instance, "Task_EmailMeetingRequest"));
         verify(notifications).send(argThat(email -> email.template().equals("consultation-meeting")
                 && "Mon 9 Nov 2026".equals(email.model().get("earliestMeetingDate"))
-                && email.model().get("noticeGiven").toString().contains("5 working days")));
+                && email.model().get("noticeGiven").toString().contains("5 working days")
+                && email.attachments().size() == 1
+                && email.attachments().get(0).fileName().equals("Consent-form-" + REFERENCE + ".pdf")
+                && new String(email.attachments().get(0).content(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)
+                        .equals("%PDF")));
         Task meeting = task(instance);
         assertThat(meeting).hasDefinitionKey("Task_RecordMeeting");
         assertOfficerTask(meeting);
