@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The consultation's consent and answers API on the whole application (H2, authorizations on), inside a running
  * service-user-consultation process: U3 (no answers without a signed consent; a withdrawal deletes the answers and
  * is refused twice), least privilege (only the consultation's own officer and contracts managers; 403 for a provider
- * user or another officer), and U4 (no participant's or carer's name in any process variable or history entry).
+ * user or another officer), and U4 (no participant's or carer's name in any process variable or history entry); and a
+ * questionnaire consultation with the real delegates from start to report issued (U4, U6).
  */
 @ApplicationTest
 class ConsultationApiTest {
@@ -54,6 +56,8 @@ class ConsultationApiTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Consultations consultations;
 
     String code;
     String serviceCode;
@@ -164,6 +168,49 @@ class ConsultationApiTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_record WHERE participant_name = ?", Long.class,
                 PARTICIPANT)).as("the name is on the consent record only").isEqualTo(1L);
+    }
+
+    @Test
+    @DisplayName("U4, U6: a questionnaire consultation from start to report issued: anonymous questionnaires over the"
+            + " API, no consent forms, the report approved, e-mailed and kept out of history")
+    void questionnaireConsultation() {
+        ProcessInstance instance = scenario.as(officer, () -> runtimeService.startProcessInstanceByKey(
+                ConsultationVariables.PROCESS_KEY, Map.of("serviceCode", serviceCode)));
+        String reference = instance.getBusinessKey();
+        scenario.complete(officer, instance, "Task_ProposeApproach", Map.of("consultationMethod", "QUESTIONNAIRE",
+                "serviceUsers", 600L));
+        assertThat(consultations.get(reference).getMinimumToContact()).as("U2: 5% of 600").isEqualTo(30);
+        scenario.complete(manager, instance, "Task_AgreeApproach", Map.of());
+        scenario.executeDueJobs(instance.getId());
+        // X1: due by the end of the closing date, 4 weeks after the provider's e-mail
+        assertThat(scenario.task(instance, "Task_RecordQuestionnaires").getDueDate()).isEqualTo(Date.from(
+                LocalDate.of(2027, 5, 31).atTime(23, 59, 59).atZone(Scenario.LONDON).toInstant()));
+
+        String path = "/api/consultations/" + reference;
+        List<Map<String, Object>> answers = List.of(Map.of("questionCode", "Q1", "text", "Good support."));
+        assertThat(post(providerUser, path + "/questionnaires", Map.of("answers", answers)).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(officer, path + "/questionnaires", Map.of("answers", answers)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post(officer, path + "/questionnaires", Map.of("answers", List.of())).getStatusCode())
+                .as("an empty questionnaire").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post(officer, path + "/consents", Map.of("signedByServiceUser", true, "signedOn", "2027-05-03",
+                "participantName", PARTICIPANT)).getStatusCode()).as("no consent forms for questionnaires")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(consultations.answers(reference)).hasSize(1)
+                .allSatisfy(set -> assertThat(set.getConsentReference()).isNull());
+
+        Scenario.now(LocalDateTime.of(2027, 6, 1, 9, 0));
+        scenario.complete(officer, instance, "Task_RecordQuestionnaires", Map.of("allQuestionnairesRecorded", true));
+        String report = "Report " + code + ": users value the support.";
+        scenario.complete(officer, instance, "Task_WriteReport", Map.of("reportText", report));
+        scenario.complete(manager, instance, "Task_ApproveReport", Map.of("reportDecision", "approve"));
+        scenario.executeDueJobs(instance.getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(consultations.get(reference).getStatus()).isEqualTo(ConsultationStatus.REPORT_ISSUED);
+        assertThat(consultations.get(reference).getReportIssuedOn()).isEqualTo(LocalDate.of(2027, 6, 1));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ LIKE ?", Long.class,
+                "%" + report + "%")).as("the report is kept out of history").isZero();
     }
 
     @SuppressWarnings("rawtypes")
