@@ -1,7 +1,13 @@
 package org.carecommissioning.consultation;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 
+import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.ProcessDates;
+import org.carecommissioning.shared.WorkingDayCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +15,9 @@ import org.springframework.stereotype.Component;
  * 2 years ago, or never (U1). The report is due 6 weeks after the last interview or the questionnaires' closing date
  * (U6). Decision (U4 retention): participants' names are kept 6 months after the report is issued, long enough to
  * answer a withdrawal or a complaint about the report, then erased; a withdrawal erases the participant's names at once.
+ * U3: a meeting or interview is arranged with at least one month's notice, or 5 working days where there are ongoing
+ * concerns. Decision: questionnaires close 4 weeks after the provider is asked to distribute them. X1: every day here
+ * becomes a due date with {@link ProcessDates#endOfDay}.
  */
 @Component
 public class ConsultationDeadlines {
@@ -16,6 +25,49 @@ public class ConsultationDeadlines {
     static final int CONSULTED_EVERY_YEARS = 2;
     static final int REPORT_WEEKS = 6;
     static final int NAMES_KEPT_MONTHS = 6;
+    static final int MEETING_NOTICE_MONTHS = 1;
+    static final int SHORT_NOTICE_WORKING_DAYS = 5;
+    static final int QUESTIONNAIRE_WEEKS = 4;
+
+    private final ZoneId zone;
+
+    @Autowired
+    ConsultationDeadlines(CareProperties properties) {
+        this(properties.zone());
+    }
+
+    ConsultationDeadlines(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /**
+     * U3: the earliest day a meeting or interview may be held when the provider is asked on {@code toldOn}: one month
+     * later, or 5 working days later where there are ongoing concerns (the reason is recorded).
+     */
+    public LocalDate earliestMeetingOn(LocalDate toldOn, boolean ongoingConcerns, WorkingDayCalendar calendar) {
+        return ongoingConcerns ? calendar.plusWorkingDays(toldOn, SHORT_NOTICE_WORKING_DAYS)
+                : toldOn.plusMonths(MEETING_NOTICE_MONTHS);
+    }
+
+    /** Decision (seed 3.6 6.1): the questionnaires' closing date, 4 weeks after the provider is asked on {@code sentOn}. */
+    public LocalDate questionnairesCloseOn(LocalDate sentOn) {
+        return sentOn.plusWeeks(QUESTIONNAIRE_WEEKS);
+    }
+
+    /** U1: the first day of a financial year like 2027/28: 1 April 2027. */
+    public static LocalDate firstDayOf(String financialYear) {
+        return LocalDate.of(startYear(financialYear), 4, 1);
+    }
+
+    /** X1: the due date of a task due by the end of {@code day}. */
+    public Date dueAt(LocalDate day) {
+        return ProcessDates.endOfDay(day, zone);
+    }
+
+    /** X1: a timer that fires when {@code day} begins. */
+    public Date startOf(LocalDate day) {
+        return ProcessDates.startOfDay(day, zone);
+    }
 
     /** U1: the last day a service consulted (report issued) on {@code lastConsulted} is not yet due again. */
     public LocalDate nextDueOn(LocalDate lastConsulted) {

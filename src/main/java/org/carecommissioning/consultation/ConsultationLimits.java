@@ -16,6 +16,8 @@ final class ConsultationLimits {
     static final int QUESTION_CODE = 40;
     /** U3: one answer. */
     static final int ANSWER = 4000;
+    /** U6: the report's text, as one process variable until it is sent (the engine's text column). */
+    static final int REPORT = 4000;
     /** U2: the most service users a provider can state (Decision: a sanity bound, far above any service). */
     static final int MOST_SERVICE_USERS = 100_000;
 

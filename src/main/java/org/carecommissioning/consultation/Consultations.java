@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.FormValues;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -363,6 +364,58 @@ public class Consultations {
         return consents.save(consent);
     }
 
+    /**
+     * U3: a withdrawal recorded over the consultation {@code reference}: the consent must be one of its own (a consent
+     * of another consultation is refused as unknown here), then as {@link #withdraw(String, String)}.
+     */
+    @Transactional
+    public ConsentRecord withdraw(String reference, String consentReference, String recordedBy) {
+        Consultation consultation = get(reference);
+        String consentRef = FormValues.text(consentReference);
+        if (consentRef != null) {
+            Optional<ConsentRecord> consent = consents.findByConsentReference(consentRef.toUpperCase());
+            if (consent.isPresent() && !Objects.equals(consent.get().getConsultationId(), consultation.getId())) {
+                throw new BusinessRuleViolation("U3", "Consent " + consent.get().getConsentReference() + " was given"
+                        + " for another consultation, not " + reference + ".");
+            }
+        }
+        return withdraw(consentReference, recordedBy);
+    }
+
+    /**
+     * U3: the officer confirms every participant of a meeting or interview has a signed consent: refused while no
+     * participant with a signed, not withdrawn consent has answers recorded. Returns how many participants have.
+     */
+    @Transactional(readOnly = true)
+    public int requireParticipantsRecorded(String reference) {
+        Consultation consultation = underWay(reference, "U3");
+        List<ConsentRecord> valid = consents.findByConsultationIdOrderByConsentReference(consultation.getId()).stream()
+                .filter(ConsentRecord::isValid).toList();
+        if (valid.isEmpty()) {
+            throw new BusinessRuleViolation("U3", "No participant's signed consent is recorded for " + reference
+                    + "; record each participant's consent form, then their answers, before confirming.");
+        }
+        int answered = (int) valid.stream()
+                .filter(consent -> answerSets.existsByConsentReference(consent.getConsentReference())).count();
+        if (answered == 0) {
+            throw new BusinessRuleViolation("U3", "No participant's answers are recorded for " + reference
+                    + "; record them against each consent reference before confirming.");
+        }
+        return answered;
+    }
+
+    /** The contracted service consulted. */
+    @Transactional(readOnly = true)
+    public ContractedService serviceOf(Consultation consultation) {
+        return services.get(consultation.getServiceId());
+    }
+
+    /** The provider of the service consulted, who is written to (X2). */
+    @Transactional(readOnly = true)
+    public Organisation providerOf(Consultation consultation) {
+        return services.providerOf(services.get(consultation.getServiceId()));
+    }
+
     /** U6 (the report itself comes with the process): the consultation's report is issued today; it is closed. */
     @Transactional
     public Consultation reportIssued(String reference) {
@@ -466,7 +519,8 @@ public class Consultations {
         return consultation;
     }
 
-    private static int serviceUsers(Integer serviceUsers) {
+    /** U2: the number of service users the provider states: 0 or more, within the sanity bound. */
+    static int serviceUsers(Integer serviceUsers) {
         if (serviceUsers == null) {
             throw new BusinessRuleViolation("U2", "Give the number of service users the provider states, a whole"
                     + " number of 0 or more.");

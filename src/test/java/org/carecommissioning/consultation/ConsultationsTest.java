@@ -63,7 +63,7 @@ class ConsultationsTest {
         RandomGenerator random = mock(RandomGenerator.class);
         when(random.nextInt(Consultations.REFERENCE_SYMBOLS.length())).thenReturn(0, 1, 2, 3, 4, 5, 6, 7);
         consultations = new Consultations(repository, consents, answerSets, reviewYears, services,
-                new ConsultationDeadlines(), random, clock);
+                new ConsultationDeadlines(ZoneId.of("Europe/London")), random, clock);
         consultation = new Consultation(REFERENCE, SERVICE_ID, "2027/28", null, "po", TODAY.atStartOfDay());
         when(repository.findByReference(REFERENCE)).thenReturn(Optional.of(consultation));
         when(repository.save(any(Consultation.class))).thenAnswer(call -> call.getArgument(0));
@@ -215,7 +215,7 @@ class ConsultationsTest {
     @DisplayName("U1 U4 U6 the deadlines: due 2 years after the last report, report 6 weeks after the last interview,"
             + " names kept 6 months after the report; financial years run April to March")
     void deadlines() {
-        ConsultationDeadlines deadlines = new ConsultationDeadlines();
+        ConsultationDeadlines deadlines = new ConsultationDeadlines(ZoneId.of("Europe/London"));
         assertThat(deadlines.isDue(null, TODAY)).isTrue();
         assertThat(deadlines.isDue(LocalDate.of(2025, 5, 4), TODAY)).isFalse();
         assertThat(deadlines.isDue(LocalDate.of(2025, 5, 3), TODAY)).isTrue();

@@ -68,6 +68,13 @@ class MailTemplatesTest {
             Map.entry("feedbackSummary", "1 survey answer(s) from providers"),
             Map.entry("redCount", 2),
             Map.entry("cancellation", "by us. We are sorry for the inconvenience"),
+            Map.entry("consultationReference", "SUC-SP101-2026"),
+            Map.entry("consultationMethod", "small group"),
+            Map.entry("sampleSize", 5),
+            Map.entry("closingDate", "Mon 1 Feb 2027"),
+            Map.entry("earliestMeetingDate", "Tue 2 Feb 2027"),
+            Map.entry("noticeGiven", "at least one month's notice"),
+            Map.entry("reportText", "Users value the key workers."),
             Map.entry("nextStep", "We will contact you to arrange a new time and e-mail you the new appointment."),
             Map.entry("qafReference", "QAF-SP101-2026-1"),
             Map.entry("financialYear", "2026/27"),
@@ -85,6 +92,10 @@ class MailTemplatesTest {
             Map.entry("improvementFindings", "The fire risk assessment is still out of date."));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
+            Map.entry("consultation-questionnaires",
+                    "SUC-SP101-2026: service-user questionnaires for Haven floating support, closing Mon 1 Feb 2027"),
+            Map.entry("consultation-meeting", "SUC-SP101-2026: please arrange the small group for Haven floating support"),
+            Map.entry("consultation-report", "SUC-SP101-2026: service users' views of Haven floating support"),
             Map.entry("appointment-booked", "Appointment booked: Alex Example on Wed 25 Nov 2026, 10:00"),
             Map.entry("invoice-issued",
                     "Invoice INV-HOPE-2026Q3 from ActiveLightWorks for 2026/27 Q3 (October-December 2026)"),

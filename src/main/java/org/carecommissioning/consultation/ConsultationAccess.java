@@ -1,0 +1,24 @@
+package org.carecommissioning.consultation;
+
+import java.util.List;
+
+import org.carecommissioning.security.CapabilityAccess;
+import org.carecommissioning.security.Grant;
+import org.carecommissioning.security.Grants;
+import org.carecommissioning.security.Roles;
+import org.springframework.stereotype.Component;
+
+/**
+ * U1: purchasing officers start a service-user consultation; the contracts manager works its tasks as a candidate.
+ * Consents and answers go over ConsultationController, to the service's own officer and contracts managers only.
+ */
+@Component
+class ConsultationAccess implements CapabilityAccess {
+
+    @Override
+    public List<Grant> grants() {
+        return new Grants()
+                .startable(Roles.PURCHASING_OFFICER, ConsultationVariables.PROCESS_KEY)
+                .list();
+    }
+}

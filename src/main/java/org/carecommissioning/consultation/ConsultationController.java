@@ -1,0 +1,136 @@
+package org.carecommissioning.consultation;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.carecommissioning.consultation.Consultations.ConsentForm;
+import org.carecommissioning.consultation.Consultations.GivenAnswer;
+import org.carecommissioning.contractmanagement.ContractServices;
+import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.Caller;
+import org.carecommissioning.shared.FormValues;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * U3, U4: what the officer records at and after the meetings, over the authenticated API, for the consultation's own
+ * purchasing officer or a contracts manager only (403 for anyone else): each participant's signed consent
+ * ({@code POST /api/consultations/{ref}/consents}, answered with the consent reference to print on their copy), their
+ * answers against that reference ({@code POST .../answers}), a returned questionnaire ({@code POST .../questionnaires})
+ * and a withdrawal ({@code POST .../consents/{consentRef}/withdrawal}). Names travel here and into consent_record only,
+ * never into a process variable; only the same two roles read them back ({@code GET .../consents}).
+ */
+@RestController
+class ConsultationController {
+
+    private final Consultations consultations;
+    private final ContractServices services;
+    private final Caller caller;
+
+    ConsultationController(Consultations consultations, ContractServices services, Caller caller) {
+        this.consultations = consultations;
+        this.services = services;
+        this.caller = caller;
+    }
+
+    /** U3: the consent form as the officer reads it; {@code signedOn} like 2027-05-10. */
+    record ConsentRequest(Boolean signedByServiceUser, Boolean carerSigned, String signedOn, String participantName,
+            String carerName) {
+    }
+
+    /** U3: the consent recorded: the reference for the participant's copy; no name. */
+    record ConsentRecorded(String consentReference, LocalDate signedOn, boolean carerSigned) {
+    }
+
+    /** U3: one consent with the names, for the officer and the contracts manager. */
+    record ConsentView(String consentReference, LocalDate signedOn, boolean carerSigned, String participantName,
+            String carerName, LocalDateTime withdrawnAt) {
+    }
+
+    record AnswerRequest(String questionCode, String text, Boolean declined) {
+    }
+
+    record AnswersRequest(String consentReference, List<AnswerRequest> answers) {
+    }
+
+    record AnswersRecorded(String consentReference, int answers) {
+    }
+
+    record Withdrawal(String consentReference, LocalDateTime withdrawnAt) {
+    }
+
+    @PostMapping("/api/consultations/{reference}/consents")
+    @ResponseStatus(HttpStatus.CREATED)
+    ConsentRecorded recordConsent(@PathVariable String reference, @RequestBody(required = false) ConsentRequest body) {
+        String userId = requireOfficerOrManager(reference, "records consents");
+        if (body == null) {
+            throw new BusinessRuleViolation("U3", "Send the consent form: signedByServiceUser, carerSigned, signedOn,"
+                    + " participantName and carerName.");
+        }
+        ConsentRecord consent = consultations.recordConsent(reference, new ConsentForm(
+                Boolean.TRUE.equals(body.signedByServiceUser()), Boolean.TRUE.equals(body.carerSigned()),
+                FormValues.date(body.signedOn(), "U3", "The date the consent form was signed"),
+                body.participantName(), body.carerName()), userId);
+        return new ConsentRecorded(consent.getConsentReference(), consent.getSignedOn(), consent.isCarerSigned());
+    }
+
+    @GetMapping("/api/consultations/{reference}/consents")
+    List<ConsentView> consents(@PathVariable String reference) {
+        requireOfficerOrManager(reference, "reads the participants' consents");
+        return consultations.consents(reference).stream().map(consent -> new ConsentView(
+                consent.getConsentReference(), consent.getSignedOn(), consent.isCarerSigned(),
+                consent.getParticipantName(), consent.getCarerName(), consent.getWithdrawnAt())).toList();
+    }
+
+    @PostMapping("/api/consultations/{reference}/answers")
+    @ResponseStatus(HttpStatus.CREATED)
+    AnswersRecorded recordAnswers(@PathVariable String reference, @RequestBody(required = false) AnswersRequest body) {
+        String userId = requireOfficerOrManager(reference, "records answers");
+        if (body == null) {
+            throw new BusinessRuleViolation("U3", "Send the consent reference and the answers.");
+        }
+        List<GivenAnswer> answers = given(body.answers());
+        AnswerSet set = consultations.recordAnswers(reference, body.consentReference(), answers, userId);
+        return new AnswersRecorded(set.getConsentReference(), answers.size());
+    }
+
+    @PostMapping("/api/consultations/{reference}/questionnaires")
+    @ResponseStatus(HttpStatus.CREATED)
+    AnswersRecorded recordQuestionnaire(@PathVariable String reference,
+            @RequestBody(required = false) AnswersRequest body) {
+        String userId = requireOfficerOrManager(reference, "records questionnaires");
+        List<GivenAnswer> answers = given(body == null ? null : body.answers());
+        consultations.recordQuestionnaire(reference, answers, userId);
+        return new AnswersRecorded(null, answers.size());
+    }
+
+    @PostMapping("/api/consultations/{reference}/consents/{consentReference}/withdrawal")
+    Withdrawal withdraw(@PathVariable String reference, @PathVariable String consentReference) {
+        String userId = requireOfficerOrManager(reference, "records withdrawals");
+        ConsentRecord consent = consultations.withdraw(reference, consentReference, userId);
+        return new Withdrawal(consent.getConsentReference(), consent.getWithdrawnAt());
+    }
+
+    private String requireOfficerOrManager(String reference, String action) {
+        String userId = caller.requireUserId("Sign in to work on a consultation.");
+        Consultation consultation = consultations.get(reference);
+        services.requireOfficerOrContractsManager(userId, consultations.serviceOf(consultation), action + " of "
+                + consultation.getReference());
+        return userId;
+    }
+
+    private static List<GivenAnswer> given(List<AnswerRequest> answers) {
+        if (answers == null) {
+            return List.of();
+        }
+        return answers.stream().map(answer -> answer == null ? new GivenAnswer(null, null, false)
+                : new GivenAnswer(answer.questionCode(), answer.text(), Boolean.TRUE.equals(answer.declined())))
+                .toList();
+    }
+}

@@ -1,0 +1,49 @@
+package org.carecommissioning.consultation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.shared.BusinessRuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * U3, U6: the officer confirms every participant has a signed consent; refused (400) while no participant's consent
+ * and answers are recorded, and for a last meeting before the earliest date the notice allowed. The report is due 6
+ * weeks after the last meeting or interview.
+ */
+@Component
+class ConsultationMeetingsDelegate implements JavaDelegate {
+
+    private final Consultations consultations;
+    private final ConsultationDeadlines deadlines;
+    private final Clock clock;
+
+    ConsultationMeetingsDelegate(Consultations consultations, ConsultationDeadlines deadlines, Clock clock) {
+        this.consultations = consultations;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ConsultationVariables variables = ConsultationVariables.of(execution);
+        if (!variables.everyParticipantConsented()) {
+            throw new BusinessRuleViolation("U3", "Confirm that every participant has a signed consent form; no one"
+                    + " takes part without one.");
+        }
+        LocalDate last = variables.lastMeetingDate();
+        if (last.isAfter(LocalDate.now(clock))) {
+            throw new BusinessRuleViolation("U6", "The last meeting's date, " + last + ", is in the future; confirm"
+                    + " once the meetings are held.");
+        }
+        LocalDate earliest = variables.earliestMeetingDate();
+        if (last.isBefore(earliest)) {
+            throw new BusinessRuleViolation("U3", "A meeting on " + last + " gives the service users less notice than"
+                    + " rule U3 allows; the earliest date the provider was given is " + earliest + ".");
+        }
+        consultations.requireParticipantsRecorded(variables.reference());
+        variables.reportDue(deadlines.reportDueOn(last), deadlines);
+    }
+}

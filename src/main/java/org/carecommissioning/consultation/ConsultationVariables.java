@@ -1,0 +1,224 @@
+package org.carecommissioning.consultation;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.DisplayDates;
+import org.carecommissioning.shared.FormValues;
+import org.carecommissioning.shared.ProcessVariables;
+
+/**
+ * The variables of processes/service-user-consultation.bpmn, names and types in one place. Form values are read here,
+ * at the edge, with {@link FormValues} (a bad value is the form's rule violation, 400, not an engine error); the
+ * delegates get typed values and hand back typed results. No participant is ever named in a variable: consents and
+ * answers are recorded over the API (ConsultationController) into the application's tables.
+ */
+final class ConsultationVariables {
+
+    static final String PROCESS_KEY = "service-user-consultation";
+
+    static final String SERVICE_CODE = "serviceCode";
+    static final String PLANNED_BY = "plannedBy";
+    static final String REFERENCE = "consultationReference";
+    static final String SERVICE_NAME = "serviceName";
+    static final String PROVIDER_GROUP = "providerGroup";
+    static final String PURCHASING_OFFICER = "purchasingOfficer";
+    static final String FINANCIAL_YEAR = "financialYear";
+    static final String POSTPONED = "postponed";
+    static final String HELD_FROM_AT = "heldFromAt";
+    static final String METHOD = "consultationMethod";
+    static final String SERVICE_USERS = "serviceUsers";
+    static final String PROPOSED_SAMPLE = "proposedSample";
+    static final String SAMPLE_DECISION = "sampleSizeDecision";
+    static final String MINIMUM_TO_CONTACT = "minimumToContact";
+    static final String QUESTIONNAIRES_ONLY = "questionnairesOnly";
+    static final String SAMPLE_SIZE = "sampleSize";
+    static final String AGREED_METHOD = "agreedMethod";
+    static final String AGREED_SAMPLE = "agreedSample";
+    static final String SAMPLE_REASON = "sampleReason";
+    static final String SHORT_NOTICE_REASON = "shortNoticeReason";
+    static final String BY_QUESTIONNAIRE = "byQuestionnaire";
+    static final String CLOSING_DATE = "closingDate";
+    static final String CLOSING_AT = "closingAt";
+    static final String EARLIEST_MEETING_DATE = "earliestMeetingDate";
+    static final String ALL_RECORDED = "allQuestionnairesRecorded";
+    static final String LAST_MEETING_DATE = "lastMeetingDate";
+    static final String EVERY_CONSENT = "everyParticipantConsented";
+    static final String REPORT_DUE_AT = "reportDueAt";
+    static final String REPORT_DUE_TEXT = "reportDueText";
+    static final String REPORT_TEXT = "reportText";
+    static final String REPORT_DECISION = "reportDecision";
+
+    private final DelegateExecution execution;
+
+    private ConsultationVariables(DelegateExecution execution) {
+        this.execution = execution;
+    }
+
+    static ConsultationVariables of(DelegateExecution execution) {
+        return new ConsultationVariables(execution);
+    }
+
+    /**
+     * The free text kept out of history (ConsultationPersonalVariables): the contracts manager's reasons for a
+     * smaller sample and for short notice, and the report, any of which could describe a person. Each is stored
+     * with the consultation or sent to the provider; history keeps references, numbers and decisions.
+     */
+    static Set<String> freeText() {
+        return Set.of(SAMPLE_REASON, SHORT_NOTICE_REASON, REPORT_TEXT);
+    }
+
+    /** U1: the service code of the start form (consultation-start). */
+    String serviceCode() {
+        return FormValues.text(execution.getVariable(SERVICE_CODE));
+    }
+
+    /** U1: the planned consultation; its reference is the business key. */
+    void planned(Consultation consultation, ContractedService service, String providerGroup,
+            ConsultationDeadlines deadlines) {
+        execution.setProcessBusinessKey(consultation.getReference());
+        execution.setVariable(REFERENCE, consultation.getReference());
+        execution.setVariable(SERVICE_NAME, service.getName());
+        execution.setVariable(PROVIDER_GROUP, providerGroup);
+        execution.setVariable(PURCHASING_OFFICER, service.getPurchasingOfficer());
+        execution.setVariable(FINANCIAL_YEAR, consultation.getFinancialYear());
+        execution.setVariable(POSTPONED, consultation.isPostponed());
+        execution.setVariable(HELD_FROM_AT,
+                deadlines.startOf(ConsultationDeadlines.firstDayOf(consultation.getFinancialYear())));
+    }
+
+    String reference() {
+        return (String) execution.getVariable(REFERENCE);
+    }
+
+    /** U2: the officer's proposal (consultation-propose form) and the consultation-sample-size decision's result. */
+    record Proposal(ConsultationMethod method, Integer serviceUsers, Integer minimumToContact,
+            Boolean questionnairesOnly, Integer proposedSample) {
+    }
+
+    Proposal proposal() {
+        Map<String, Object> decision = ProcessVariables.decision(execution, SAMPLE_DECISION);
+        Object minimum = decision.get(MINIMUM_TO_CONTACT);
+        Object only = decision.get(QUESTIONNAIRES_ONLY);
+        return new Proposal(method(METHOD), FormValues.integer(execution.getVariable(SERVICE_USERS), "U2",
+                "The number of service users"), minimum instanceof Number number ? number.intValue() : null,
+                only instanceof Boolean flag ? flag : null,
+                FormValues.integer(execution.getVariable(PROPOSED_SAMPLE), "U2", "The proposed sample"));
+    }
+
+    /** U2: the proposal form, checked before the decision table: a method, and 0 or more service users. */
+    void checkProposalForm() {
+        if (method(METHOD) == null) {
+            throw new BusinessRuleViolation("U2", "Choose the method: questionnaire, informal gathering, small group"
+                    + " or individual interview.");
+        }
+        Integer users = FormValues.integer(execution.getVariable(SERVICE_USERS), "U2", "The number of service users");
+        execution.setVariable(SERVICE_USERS, Consultations.serviceUsers(users));
+    }
+
+    /** U2: what the contracts manager's form shows: the decision's minimum and the sample proposed. */
+    void proposed(Consultation consultation) {
+        execution.setVariable(METHOD, consultation.getMethod().name());
+        execution.setVariable(MINIMUM_TO_CONTACT, consultation.getMinimumToContact());
+        execution.setVariable(QUESTIONNAIRES_ONLY, consultation.isQuestionnairesOnly());
+        execution.setVariable(SAMPLE_SIZE, consultation.getSampleSize());
+    }
+
+    /** U2: the contracts manager's agreement (consultation-agree form); empty fields keep the proposal. */
+    record Agreement(ConsultationMethod method, Integer sampleSize, String reason) {
+    }
+
+    Agreement agreement() {
+        return new Agreement(method(AGREED_METHOD), FormValues.integer(execution.getVariable(AGREED_SAMPLE), "U2",
+                "The agreed sample"), raw(SAMPLE_REASON));
+    }
+
+    /** U2: the agreed approach; Gateway_Method reads byQuestionnaire. */
+    void agreed(Consultation consultation) {
+        execution.setVariable(METHOD, consultation.getMethod().name());
+        execution.setVariable(SAMPLE_SIZE, consultation.getSampleSize());
+        execution.setVariable(BY_QUESTIONNAIRE, consultation.getMethod() == ConsultationMethod.QUESTIONNAIRE);
+    }
+
+    /** U3: the reason for short notice (ongoing concerns), null when the month's notice applies. */
+    String shortNoticeReason() {
+        return FormValues.text(execution.getVariable(SHORT_NOTICE_REASON));
+    }
+
+    /** Seed 6.1, X1: the questionnaires close on {@code day}; the officer's recording task is due then. */
+    void questionnairesOut(LocalDate day, ConsultationDeadlines deadlines) {
+        execution.setVariable(CLOSING_DATE, day.toString());
+        execution.setVariable(CLOSING_AT, deadlines.dueAt(day));
+    }
+
+    LocalDate closingDate() {
+        return LocalDate.parse((String) execution.getVariable(CLOSING_DATE));
+    }
+
+    /** U3: the earliest day the provider may hold a meeting or interview. */
+    void meetingsFrom(LocalDate day) {
+        execution.setVariable(EARLIEST_MEETING_DATE, day.toString());
+    }
+
+    /** U3: the earliest day the provider was told it may hold a meeting or interview. */
+    LocalDate earliestMeetingDate() {
+        return LocalDate.parse((String) execution.getVariable(EARLIEST_MEETING_DATE));
+    }
+
+    /** Seed 6.1: the officer confirms every returned questionnaire is recorded (consultation-questionnaires form). */
+    boolean allQuestionnairesRecorded() {
+        return FormValues.flag(execution.getVariable(ALL_RECORDED));
+    }
+
+    /** U3: the officer confirms every participant has a signed consent (consultation-meeting form). */
+    boolean everyParticipantConsented() {
+        return FormValues.flag(execution.getVariable(EVERY_CONSENT));
+    }
+
+    LocalDate lastMeetingDate() {
+        LocalDate date = FormValues.date(execution.getVariable(LAST_MEETING_DATE), "U6",
+                "The date of the last meeting or interview");
+        if (date == null) {
+            throw new BusinessRuleViolation("U6", "Give the date of the last meeting or interview; the report is due"
+                    + " 6 weeks after it.");
+        }
+        return FormValues.plausibleDate(date, "U6", "The date of the last meeting or interview");
+    }
+
+    /** U6, X1: the report is due by the end of {@code day}. */
+    void reportDue(LocalDate day, ConsultationDeadlines deadlines) {
+        execution.setVariable(REPORT_DUE_AT, deadlines.dueAt(day));
+        execution.setVariable(REPORT_DUE_TEXT, DisplayDates.date(day));
+    }
+
+    /** U6: the approved report's text (consultation-report form), sent to the provider. */
+    String reportText() {
+        String text = FormValues.limited(raw(REPORT_TEXT), ConsultationLimits.REPORT, "U6", "The report");
+        if (text == null) {
+            throw new BusinessRuleViolation("U6", "Write the report before it is sent to the provider.");
+        }
+        return text;
+    }
+
+    private ConsultationMethod method(String name) {
+        String value = FormValues.text(execution.getVariable(name));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ConsultationMethod.valueOf(value.toUpperCase(Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException unknown) {
+            throw new BusinessRuleViolation("U2", "\"" + value + "\" is not a method; choose questionnaire, informal"
+                    + " gathering, small group or individual interview.");
+        }
+    }
+
+    private String raw(String name) {
+        return FormValues.text(execution.getVariable(name));
+    }
+}

@@ -1,0 +1,374 @@
+package org.carecommissioning.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.carecommissioning.testing.TestClock.LONDON;
+import static org.carecommissioning.testing.TestClock.london;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.carecommissioning.contractmanagement.ContractedService;
+import org.carecommissioning.notification.Email;
+import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.organisation.Organisation;
+import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.WorkingDayCalendar;
+import org.carecommissioning.testing.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * processes/service-user-consultation.bpmn on a plain in-memory engine with the REAL delegate beans, registered under
+ * their bean names with Camunda's {@link Mocks}; {@link Consultations}, {@link NotificationService} and the working-day
+ * calendar are Mockito mocks, and consultation-sample-size is the real table. Each test walks one path; the rules
+ * themselves are the service's (ConsultationsTest).
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"processes/service-user-consultation.bpmn", "dmn/consultation-sample-size.dmn"})
+@DisplayName("service-user-consultation process (U1-U3, U6, X1, X2)")
+class ConsultationProcessTest {
+
+    /** Injected by ProcessEngineExtension. */
+    ProcessEngine processEngine;
+
+    private static final String PROCESS = "service-user-consultation";
+    private static final String SERVICE_CODE = "SP101";
+    private static final String REFERENCE = "SUC-SP101-2026";
+    private static final String PROVIDER_EMAIL = "haven@provider.example";
+    private static final String OFFICER = "olivia.officer";
+    private static final String MANAGER = "cara.manager";
+    /** U3: what the mocked calendar gives for 5 working days after 2 Nov 2026. */
+    private static final LocalDate FIVE_WORKING_DAYS = LocalDate.of(2026, 11, 9);
+
+    private Consultations consultations;
+    private NotificationService notifications;
+    private Consultation consultation;
+
+    @BeforeEach
+    void registerDelegatesWithMockedServices() {
+        BpmnAwareTests.init(processEngine);
+        TestClock.setTo("2026-11-02T09:00");
+        consultations = mock(Consultations.class);
+        notifications = mock(NotificationService.class);
+        WorkingDayCalendar calendar = mock(WorkingDayCalendar.class);
+        when(calendar.plusWorkingDays(LocalDate.of(2026, 11, 2), 5)).thenReturn(FIVE_WORKING_DAYS);
+        ConsultationDeadlines deadlines = new ConsultationDeadlines(LONDON);
+        Clock clock = new EngineClock();
+
+        ContractedService service = mock(ContractedService.class);
+        when(service.getName()).thenReturn("Haven floating support");
+        when(service.getServiceCode()).thenReturn(SERVICE_CODE);
+        when(service.getPurchasingOfficer()).thenReturn(OFFICER);
+        Organisation provider = mock(Organisation.class);
+        when(provider.getGroupId()).thenReturn("pr-haven");
+        when(provider.getName()).thenReturn("Haven Housing");
+        when(provider.getEmail()).thenReturn(PROVIDER_EMAIL);
+        planned(null);
+        when(consultations.serviceOf(any())).thenReturn(service);
+        when(consultations.providerOf(any())).thenReturn(provider);
+        when(consultations.proposeApproach(eq(REFERENCE), any(), any(), any(), any(), any(), any())).thenAnswer(call -> {
+            Integer minimum = call.getArgument(3);
+            Integer proposed = call.getArgument(5);
+            consultation.proposed(call.getArgument(1), call.getArgument(2), minimum, call.getArgument(4),
+                    proposed == null ? minimum : proposed, call.getArgument(6), TestClock.now());
+            return consultation;
+        });
+        when(consultations.agreeApproach(eq(REFERENCE), any(), any(), any(), any())).thenAnswer(call -> {
+            ConsultationMethod method = call.getArgument(1);
+            Integer sample = call.getArgument(2);
+            if (sample != null && sample < consultation.getMinimumToContact() && call.getArgument(3) == null) {
+                throw new BusinessRuleViolation("U2", "A sample of " + sample + " is below the minimum.");
+            }
+            consultation.agreed(method == null ? consultation.getMethod() : method,
+                    sample == null ? consultation.getSampleSize() : sample, call.getArgument(3), call.getArgument(4),
+                    TestClock.now());
+            return consultation;
+        });
+
+        Mocks.register("consultationPlanDelegate", new ConsultationPlanDelegate(consultations, deadlines));
+        Mocks.register("consultationProposalFormListener", new ConsultationProposalFormListener());
+        Mocks.register("consultationProposalDelegate", new ConsultationProposalDelegate(consultations));
+        Mocks.register("consultationAgreementDelegate", new ConsultationAgreementDelegate(consultations));
+        Mocks.register("consultationQuestionnaireMailDelegate",
+                new ConsultationQuestionnaireMailDelegate(consultations, notifications, deadlines, clock));
+        Mocks.register("consultationQuestionnairesDelegate", new ConsultationQuestionnairesDelegate(deadlines));
+        Mocks.register("consultationMeetingMailDelegate",
+                new ConsultationMeetingMailDelegate(consultations, notifications, deadlines, calendar, clock));
+        Mocks.register("consultationMeetingsDelegate", new ConsultationMeetingsDelegate(consultations, deadlines, clock));
+        Mocks.register("consultationReportMailDelegate", new ConsultationReportMailDelegate(consultations, notifications));
+        Mocks.register("consultationReportIssuedDelegate", new ConsultationReportIssuedDelegate(consultations));
+    }
+
+    @AfterEach
+    void resetClockAndMocks() {
+        TestClock.reset();
+        Mocks.reset();
+        identityService().clearAuthentication();
+    }
+
+    @Test
+    @DisplayName("U2, U4, U6: by questionnaire: over 500 users the table allows only questionnaires; recorded until"
+            + " the closing date, the report is due 6 weeks later, approved and e-mailed, then issued")
+    void questionnairePath() {
+        ProcessInstance instance = start();
+        Task propose = task(instance);
+        assertThat(propose).hasDefinitionKey("Task_ProposeApproach");
+        assertOfficerTask(propose);
+        completeAs(OFFICER, propose, Map.of("consultationMethod", "QUESTIONNAIRE", "serviceUsers", 600L));
+        // U2: 5% of 600, rounded up; questionnaires only over 500 users
+        verify(consultations).proposeApproach(REFERENCE, ConsultationMethod.QUESTIONNAIRE, 600, 30, true, null,
+                OFFICER);
+        assertThat(variable(instance, "minimumToContact")).isEqualTo(30);
+
+        Task agree = task(instance);
+        assertThat(agree).hasDefinitionKey("Task_AgreeApproach").hasCandidateGroup("contracts-manager");
+        completeAs(MANAGER, agree, Map.of());
+        verify(consultations).agreeApproach(REFERENCE, null, null, null, MANAGER);
+
+        assertThat(instance).isWaitingAt("Task_EmailQuestionnaires");
+        execute(job(instance, "Task_EmailQuestionnaires"));
+        verify(notifications).send(mail("consultation-questionnaires"));
+        Task record = task(instance);
+        assertThat(record).hasDefinitionKey("Task_RecordQuestionnaires");
+        assertOfficerTask(record);
+        // X1: due by the end of the closing date, 4 weeks after the e-mail
+        assertThat(record.getDueDate()).isEqualTo(london("2026-11-30T23:59:59"));
+
+        assertThatThrownBy(() -> completeAs(OFFICER, record, Map.of("allQuestionnairesRecorded", false)))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("confirm that all are recorded");
+        assertThat(instance).isWaitingAt("Task_RecordQuestionnaires");
+        completeAs(OFFICER, record, Map.of("allQuestionnairesRecorded", true));
+
+        writeAndApproveReport(instance, london("2027-01-11T23:59:59"));
+        verify(consultations, never()).recordConsent(any(), any(), any());
+    }
+
+    @Test
+    @DisplayName("U2, U3, U6: by interview: a sample below the minimum is refused without the manager's reason and"
+            + " agreed with it; short notice for ongoing concerns; the meeting task is refused until consents and"
+            + " answers are recorded; a report sent back is written again")
+    void interviewPath() {
+        ProcessInstance instance = start();
+        completeAs(OFFICER, task(instance), Map.of("consultationMethod", "INDIVIDUAL_INTERVIEW", "serviceUsers", 25L,
+                "proposedSample", 7L));
+        // U2: 25% of 25 users, rounded up
+        verify(consultations).proposeApproach(REFERENCE, ConsultationMethod.INDIVIDUAL_INTERVIEW, 25, 7, false, 7,
+                OFFICER);
+
+        Task agree = task(instance);
+        assertThatThrownBy(() -> completeAs(MANAGER, agree, Map.of("agreedSample", 2L)))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("below the minimum");
+        assertThat(instance).isWaitingAt("Task_AgreeApproach");
+        completeAs(MANAGER, agree, Map.of("agreedSample", 2L, "sampleReason", "Only two users live on site.",
+                "shortNoticeReason", "Ongoing concerns about night cover."));
+        verify(consultations).agreeApproach(REFERENCE, null, 2, "Only two users live on site.", MANAGER);
+        assertThat(variable(instance, "byQuestionnaire")).isEqualTo(false);
+
+        execute(job(instance, "Task_EmailMeetingRequest"));
+        verify(notifications).send(argThat(email -> email.template().equals("consultation-meeting")
+                && "Mon 9 Nov 2026".equals(email.model().get("earliestMeetingDate"))
+                && email.model().get("noticeGiven").toString().contains("5 working days")
+                && email.attachments().size() == 1
+                && email.attachments().get(0).fileName().equals("Consent-form-" + REFERENCE + ".pdf")
+                && new String(email.attachments().get(0).content(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)
+                        .equals("%PDF")));
+        Task meeting = task(instance);
+        assertThat(meeting).hasDefinitionKey("Task_RecordMeeting");
+        assertOfficerTask(meeting);
+
+        // U3: the meetings are held on 10 Nov 2026, after the earliest date the short notice allowed
+        TestClock.setTo("2026-11-10T17:00");
+        assertThatThrownBy(() -> completeAs(OFFICER, meeting, Map.of("lastMeetingDate", "2026-11-06",
+                "everyParticipantConsented", true))).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("less notice");
+        when(consultations.requireParticipantsRecorded(REFERENCE))
+                .thenThrow(new BusinessRuleViolation("U3", "No participant's signed consent is recorded."))
+                .thenReturn(2);
+        Map<String, Object> held = Map.of("lastMeetingDate", "2026-11-10", "everyParticipantConsented", true);
+        assertThatThrownBy(() -> completeAs(OFFICER, meeting, held)).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("No participant's signed consent");
+        assertThatThrownBy(() -> completeAs(OFFICER, meeting, Map.of("lastMeetingDate", "2026-11-10",
+                "everyParticipantConsented", false))).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("signed consent form");
+        assertThat(instance).isWaitingAt("Task_RecordMeeting");
+        completeAs(OFFICER, meeting, held);
+
+        Task write = task(instance);
+        assertThat(write).hasDefinitionKey("Task_WriteReport");
+        completeAs(OFFICER, write, Map.of("reportText", "First draft."));
+        completeAs(MANAGER, task(instance), Map.of("reportDecision", "revise"));
+        assertThat(instance).isWaitingAt("Task_WriteReport");
+        // U6: 6 weeks after the last meeting
+        writeAndApproveReport(instance, london("2026-12-22T23:59:59"));
+    }
+
+    @Test
+    @DisplayName("U2: a negative or non-numeric number of service users is refused before the table reads it")
+    void badNumberOfServiceUsers() {
+        ProcessInstance instance = start();
+        Task propose = task(instance);
+        for (Object users : new Object[] {-1L, "twelve"}) {
+            assertThatThrownBy(() -> completeAs(OFFICER, propose, Map.of("consultationMethod", "SMALL_GROUP",
+                    "serviceUsers", users))).rootCause().isInstanceOf(BusinessRuleViolation.class)
+                    .hasMessageContaining("service users");
+        }
+        // the task listener's refusal reaches REST callers as 400 with this sentence (ErrorCauses finds it)
+        assertThatThrownBy(() -> completeAs(OFFICER, propose, Map.of("serviceUsers", 12L)))
+                .rootCause().isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("Choose the method");
+        assertThat(instance).isWaitingAt("Task_ProposeApproach");
+        verify(consultations, never()).proposeApproach(any(), any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    @DisplayName("U1: a consultation postponed by the procurement review waits for 1 April of its year, then the"
+            + " officer proposes the approach")
+    void postponedPath() {
+        planned("2026/27");
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt("Event_FinancialYearStarts");
+        assertThat(variable(instance, "postponed")).isEqualTo(true);
+        Job timer = jobQuery().processInstanceId(instance.getId()).activityId("Event_FinancialYearStarts").singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(london("2027-04-01T00:00"));
+        execute(timer);
+        assertThat(instance).isWaitingAt("Task_ProposeApproach");
+    }
+
+    @Test
+    @DisplayName("U1: a second consultation of a service with an open one is refused; no process is left behind")
+    void refusedPlan() {
+        when(consultations.plan(eq(SERVICE_CODE), any())).thenThrow(new BusinessRuleViolation("U1",
+                "Service SP101 already has an open consultation."));
+        assertThatThrownBy(this::start).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("already has an open consultation");
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isZero();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private void planned(String postponedFrom) {
+        consultation = new Consultation(REFERENCE, 11L, postponedFrom == null ? "2026/27" : "2027/28", postponedFrom,
+                OFFICER, TestClock.now());
+        when(consultations.plan(eq(SERVICE_CODE), any())).thenReturn(consultation);
+        when(consultations.get(REFERENCE)).thenReturn(consultation);
+    }
+
+    private ProcessInstance start() {
+        ProcessInstance instance = as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS,
+                withVariables("serviceCode", SERVICE_CODE)));
+        verify(consultations).plan(SERVICE_CODE, OFFICER);
+        assertThat(instance).hasBusinessKey(REFERENCE);
+        return instance;
+    }
+
+    private void writeAndApproveReport(ProcessInstance instance, java.util.Date due) {
+        Task write = task(instance);
+        assertThat(write).hasDefinitionKey("Task_WriteReport");
+        assertOfficerTask(write);
+        assertThat(write.getDueDate()).isEqualTo(due);
+        completeAs(OFFICER, write, Map.of("reportText", "Users value their key workers."));
+        Task approve = task(instance);
+        assertThat(approve).hasDefinitionKey("Task_ApproveReport").hasCandidateGroup("contracts-manager");
+        completeAs(MANAGER, approve, Map.of("reportDecision", "approve"));
+        execute(job(instance, "Task_EmailReport"));
+        verify(notifications).send(argThat(email -> email.template().equals("consultation-report")
+                && email.to().equals(PROVIDER_EMAIL)
+                && "Users value their key workers.".equals(email.model().get("reportText"))));
+        verify(consultations, never()).reportIssued(any());
+        execute(job(instance, "Task_IssueReport"));
+        verify(consultations).reportIssued(REFERENCE);
+        assertThat(instance).isEnded().hasPassed("EndEvent_ReportIssued");
+    }
+
+    private static <T> T as(String userId, Supplier<T> action) {
+        identityService().setAuthenticatedUserId(userId);
+        try {
+            return action.get();
+        } finally {
+            identityService().clearAuthentication();
+        }
+    }
+
+    private static void completeAs(String userId, Task task, Map<String, Object> variables) {
+        as(userId, () -> {
+            complete(task, variables);
+            return null;
+        });
+    }
+
+    private static Job job(ProcessInstance instance, String activityId) {
+        Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        assertThat(job).as("job of " + activityId).isNotNull();
+        assertThat(job.getRetries()).as("X2: retried").isEqualTo(5);
+        return job;
+    }
+
+    /** The officer's tasks: assigned to the service's purchasing officer, open to the contracts managers too. */
+    private static void assertOfficerTask(Task task) {
+        assertThat(task).isAssignedTo(OFFICER);
+        assertThat(taskService().getIdentityLinksForTask(task.getId())).anySatisfy(link -> {
+            assertThat(link.getGroupId()).isEqualTo("contracts-manager");
+            assertThat(link.getType()).isEqualTo("candidate");
+        });
+    }
+
+    private static Object variable(ProcessInstance instance, String name) {
+        return runtimeService().getVariable(instance.getId(), name);
+    }
+
+    private static Email mail(String template) {
+        return argThat(email -> email != null && email.to().equals(PROVIDER_EMAIL) && email.template().equals(template)
+                && REFERENCE.equals(email.model().get("consultationReference")));
+    }
+
+    /** The application's clock in these tests: the engine's, which TestClock moves. */
+    private static final class EngineClock extends Clock {
+
+        @Override
+        public ZoneId getZone() {
+            return LONDON;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return ClockUtil.getCurrentTime().toInstant();
+        }
+    }
+}
