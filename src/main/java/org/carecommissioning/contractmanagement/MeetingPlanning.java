@@ -68,10 +68,10 @@ public class MeetingPlanning {
         supersede(service.getServiceCode(), null);
         String businessKey = "PLAN-" + service.getServiceCode() + "-" + KEY_DATE.format(service.getNextMeetingDue());
         Map<String, Object> variables = new HashMap<>(dueDates(service.getNextMeetingDue()));
-        variables.put("serviceCode", service.getServiceCode());
-        variables.put("serviceName", service.getName());
-        variables.put("purchasingOfficer", service.getPurchasingOfficer());
-        variables.put("priorityLevel", service.getPriorityLevel().name());
+        variables.put(NextMeetingVariables.SERVICE_CODE, service.getServiceCode());
+        variables.put(NextMeetingVariables.SERVICE_NAME, service.getName());
+        variables.put(NextMeetingVariables.PURCHASING_OFFICER, service.getPurchasingOfficer());
+        variables.put(NextMeetingVariables.PRIORITY_LEVEL, service.getPriorityLevel().name());
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
         events.publishEvent(new NextMeetingDateSet(service.getServiceCode(), service.getNextMeetingDue(), false));
         return businessKey;
@@ -145,7 +145,7 @@ public class MeetingPlanning {
 
     private List<ProcessInstance> planners(String serviceCode) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .variableValueEquals("serviceCode", serviceCode).active().list();
+                .variableValueEquals(NextMeetingVariables.SERVICE_CODE, serviceCode).active().list();
     }
 
     private Map<String, Object> dueDates(LocalDate due) {

@@ -2,7 +2,6 @@ package org.carecommissioning.contractmanagement;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carecommissioning.shared.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +19,8 @@ class StartPlannedMeetingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("meetingReference", planning.startMeeting(
-                FormValues.text(execution.getVariable("serviceCode")),
-                FormValues.date(execution.getVariable("meetingDate"), "C2", "The meeting date"),
+        NextMeetingVariables variables = NextMeetingVariables.of(execution);
+        variables.meetingStarted(planning.startMeeting(variables.serviceCode(), variables.meetingDate(),
                 execution.getProcessInstanceId()));
     }
 }
