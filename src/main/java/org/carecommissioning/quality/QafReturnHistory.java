@@ -22,7 +22,9 @@ interface QafReturnHistory extends Repository<QafReturn, Long> {
     boolean existsByServiceIdAndMeetingDateGreaterThanEqual(Long serviceId, LocalDate day);
 
     /** Q2: the meeting of a QAF still awaited moved: its meeting and due date move with it. */
-    @Modifying(flushAutomatically = true)
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update QafReturn q set q.meetingDate = ?2, q.dueOn = ?3, q.rowVersion = q.rowVersion + 1 where q.id = ?1")
     int moveMeeting(Long id, LocalDate meetingDate, LocalDate dueOn);
+
+    Optional<QafReturn> findByReference(String reference);
 }

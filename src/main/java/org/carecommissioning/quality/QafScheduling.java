@@ -8,17 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.contractmanagement.NextMeetingDateSet;
 import org.carecommissioning.shared.CareProperties;
-import org.carecommissioning.shared.DisplayDates;
+import org.carecommissioning.shared.NotFound;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.shared.SystemAuthority;
 import org.slf4j.Logger;
@@ -52,6 +48,8 @@ public class QafScheduling {
     /** The elements of processes/qaf.bpmn whose dates move with the meeting. */
     static final String SELF_ASSESSMENT_TASK = "Task_CompleteSelfAssessment";
     static final String OVERDUE_TIMER = "BoundaryEvent_SelfAssessmentOverdue";
+    /** The message of processes/qaf.bpmn that moves an awaited QAF's dates with its meeting. */
+    static final String MEETING_MOVED = "qaf-meeting-moved";
 
     private static final Logger LOG = LoggerFactory.getLogger(QafScheduling.class);
     private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -60,21 +58,16 @@ public class QafScheduling {
     private final QafReturnHistory history;
     private final QafDeadlines deadlines;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
-    private final ManagementService managementService;
     private final SystemAuthority system;
     private final CareProperties properties;
     private final Clock clock;
 
     QafScheduling(ContractServices services, QafReturnHistory history, QafDeadlines deadlines,
-            RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-            SystemAuthority system, CareProperties properties, Clock clock) {
+            RuntimeService runtimeService, SystemAuthority system, CareProperties properties, Clock clock) {
         this.services = services;
         this.history = history;
         this.deadlines = deadlines;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
-        this.managementService = managementService;
         this.system = system;
         this.properties = properties;
         this.clock = clock;
@@ -151,34 +144,24 @@ public class QafScheduling {
             if (qaf.getMeetingDate().equals(meetingDate) || qaf.getMeetingDate().isBefore(deadlines.issueOn(meetingDate))) {
                 continue;
             }
-            history.moveMeeting(qaf.getId(), meetingDate, dueOn);
-            for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(QafReturnProcess.KEY).processInstanceBusinessKey(qaf.getReference()).active()
-                    .list()) {
-                moveProcess(instance.getId(), meetingDate, dueOn);
-            }
+            // the model moves the dates: the message "Meeting moved" on the provider's task (processes/qaf.bpmn)
+            runtimeService.createMessageCorrelation(MEETING_MOVED)
+                    .processInstanceBusinessKey(qaf.getReference())
+                    .setVariable(QafVariables.MOVED_MEETING_DATE, meetingDate.toString())
+                    .correlateAll();
         }
     }
 
-    /** X1: the new dates on the QAF's process: variables, the provider's task's due date, the non-return timer. */
-    private void moveProcess(String instanceId, LocalDate meetingDate, LocalDate dueOn) {
-        Map<String, Object> dates = new HashMap<>();
-        dates.put("meetingDateText", DisplayDates.date(meetingDate));
-        dates.put("meetingAt", deadlines.dueAt(meetingDate));
-        dates.put("dueDate", dueOn.toString());
-        dates.put("dueDateText", DisplayDates.date(dueOn));
-        dates.put(QafVariables.DUE_AT, deadlines.dueAt(dueOn));
-        dates.put(QafVariables.REMINDER_AT, deadlines.reminderAt(dueOn));
-        runtimeService.setVariables(instanceId, dates);
-        for (Task task : taskService.createTaskQuery().processInstanceId(instanceId)
-                .taskDefinitionKey(SELF_ASSESSMENT_TASK).list()) {
-            task.setDueDate(deadlines.dueAt(dueOn));
-            taskService.saveTask(task);
-        }
-        for (Job timer : managementService.createJobQuery().processInstanceId(instanceId).activityId(OVERDUE_TIMER)
-                .timers().list()) {
-            managementService.setJobDuedate(timer.getId(), deadlines.reminderAt(dueOn));
-        }
+    /**
+     * Q2, X1: step "Move the QAF's dates" of processes/qaf.bpmn: the QAF awaiting its self-assessment takes the
+     * moved meeting's date and is due 6 weeks before it.
+     */
+    @Transactional
+    public QafReturn moveToMeeting(String reference, LocalDate meetingDate) {
+        QafReturn qaf = history.findByReference(reference).orElseThrow(() -> new NotFound(
+                "There is no QAF " + reference + "."));
+        history.moveMeeting(qaf.getId(), meetingDate, deadlines.dueOn(meetingDate));
+        return history.findByReference(reference).orElseThrow();
     }
 
     private List<ProcessInstance> waiting(String serviceCode) {

@@ -34,6 +34,8 @@ final class QafVariables {
     static final String TARGET_GRADE = "targetGrade";
     static final String DUE_AT = "dueAt";
     static final String REMINDER_AT = "reminderAt";
+    /** Q2: the new date of the meeting, sent with the message "Meeting moved". */
+    static final String MOVED_MEETING_DATE = "movedMeetingDate";
     static final String REVIEW_OUTCOME = "reviewOutcome";
     static final String MORE_EVIDENCE = "more-evidence";
     static final String REQUEST_FOR_EVIDENCE = "requestForEvidence";
@@ -134,6 +136,19 @@ final class QafVariables {
         execution.setVariable("meetingDateText", DisplayDates.date(qaf.getMeetingDate()));
         // Q4 Decision: the desk-top review is due by the meeting the QAF is for
         execution.setVariable("meetingAt", deadlines.dueAt(qaf.getMeetingDate()));
+        due(qaf.getDueOn(), deadlines);
+    }
+
+    /** Q2: the meeting's new date, with the message "Meeting moved". */
+    LocalDate movedMeetingDate() {
+        return FormValues.date(execution.getVariable(MOVED_MEETING_DATE), "Q2", "The new date of the meeting");
+    }
+
+    /** Q2, X1: the QAF moved with its meeting: the meeting's date, the review's due date and the provider's. */
+    void meetingMoved(QafReturn qaf, QafDeadlines deadlines) {
+        execution.setVariable("meetingDateText", DisplayDates.date(qaf.getMeetingDate()));
+        execution.setVariable("meetingAt", deadlines.dueAt(qaf.getMeetingDate()));
+        execution.removeVariable(MOVED_MEETING_DATE);
         due(qaf.getDueOn(), deadlines);
     }
 

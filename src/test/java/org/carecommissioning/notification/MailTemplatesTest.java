@@ -117,6 +117,7 @@ class MailTemplatesTest {
             Map.entry("qaf-issued", "QAF-SP101-2026-1: Haven floating support, 2026/27 self-assessment due Fri 29 Jan 2027"),
             Map.entry("qaf-more-evidence", "QAF-SP101-2026-1 needs more evidence from you"),
             Map.entry("qaf-reminder", "Reminder: QAF-SP101-2026-1 was due on Fri 29 Jan 2027"),
+            Map.entry("qaf-new-deadline", "QAF-SP101-2026-1: now due on Fri 29 Jan 2027"),
             Map.entry("qaf-visit-date", "QAF-SP101-2026-1: validation visit on Tue 12 Jan 2027"),
             Map.entry("qaf-agreed-grades", "QAF-SP101-2026-1: agreed grades for Haven floating support"),
             Map.entry("qaf-report", "QAF report for 2026/27: 14 QAF(s) issued, 1 D grade(s)"),

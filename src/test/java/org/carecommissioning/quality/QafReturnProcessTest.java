@@ -103,6 +103,7 @@ class QafReturnProcessTest {
     private static final LocalDate VALIDATE_ON = LocalDate.of(2026, 12, 2);
 
     private QafReturns returns;
+    private QafScheduling scheduling;
     private NotificationService notifications;
     private QafReturn qaf;
 
@@ -225,6 +226,9 @@ class QafReturnProcessTest {
         Mocks.register("qafNoImprovementMailDelegate", new QafNoImprovementMailDelegate(returns, notifications,
                 contractManagement));
         Mocks.register("qafDefaultNoticeDelegate", new QafDefaultNoticeDelegate(returns));
+        scheduling = mock(QafScheduling.class);
+        Mocks.register("qafMoveDatesDelegate", new QafMoveDatesDelegate(scheduling, deadlines));
+        Mocks.register("qafNewDeadlineMailDelegate", new QafNewDeadlineMailDelegate(returns, notifications));
     }
 
     @AfterEach
@@ -732,6 +736,43 @@ class QafReturnProcessTest {
 
         submit(instance, "C");
         assertThat(instance).isWaitingAtExactly("Task_ReviewSelfAssessment");
+    }
+
+    @Test
+    @DisplayName("Q2 X1 X2 the meeting moves before the self-assessment is in: the message moves the QAF's dates, the "
+            + "provider is told, and the task and its non-return timer are opened again on the new date")
+    void meetingMoved() {
+        ProcessInstance instance = issue();
+        LocalDate movedMeeting = LocalDate.of(2027, 2, 15);
+        LocalDate movedDue = LocalDate.of(2027, 1, 4);
+        QafReturn moved = new QafReturn(REFERENCE, 11L, "2026/27", QafVariant.FULL, movedMeeting, TestClock.today(),
+                movedDue, OFFICER, TestClock.now());
+        ContractedService service = returns.serviceOf(qaf);
+        Organisation provider = returns.providerOf(qaf);
+        when(scheduling.moveToMeeting(REFERENCE, movedMeeting)).thenReturn(moved);
+        when(returns.get(REFERENCE)).thenReturn(moved);
+        when(returns.serviceOf(moved)).thenReturn(service);
+        when(returns.providerOf(moved)).thenReturn(provider);
+
+        runtimeService().createMessageCorrelation(QafScheduling.MEETING_MOVED).processInstanceBusinessKey(REFERENCE)
+                .setVariable(QafVariables.MOVED_MEETING_DATE, movedMeeting.toString()).correlate();
+
+        verify(scheduling).moveToMeeting(REFERENCE, movedMeeting);
+        assertThat(instance).hasPassed("BoundaryEvent_MeetingMoved", "Task_MoveQafDates")
+                .isWaitingAtExactly("Task_EmailNewDeadline");
+        assertThat(variable(instance, "dueDateText")).isEqualTo("Mon 4 Jan 2027");
+        assertThat(variable(instance, "meetingDateText")).isEqualTo("Mon 15 Feb 2027");
+        assertThat(variable(instance, QafVariables.MOVED_MEETING_DATE)).isNull();
+        execute(job(instance, "Task_EmailNewDeadline"));
+        verify(notifications).send(mail("qaf-new-deadline"));
+        assertThat(new HashMap<String, Object>(sent().get(1).model())).containsEntry("dueDate", "Mon 4 Jan 2027")
+                .containsEntry("meetingDate", "Mon 15 Feb 2027");
+
+        assertThat(instance).isWaitingAtExactly("Task_CompleteSelfAssessment");
+        assertThat(task(instance)).hasDueDate(london("2027-01-04T23:59:59")).hasCandidateGroup(PROVIDER_GROUP);
+        Job timer = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        assertThat(timer.getDuedate()).as("X1 the non-return timer follows the new date")
+                .isEqualTo(london("2027-01-05T00:00"));
     }
 
     @Test

@@ -66,8 +66,7 @@ class QafScheduleProcessTest {
         CareProperties care = mock(CareProperties.class);
         when(care.zone()).thenReturn(LONDON);
         Clock clock = Clock.fixed(london("2026-11-02T09:00").toInstant(), LONDON);
-        QafScheduling real = new QafScheduling(null, null, new QafDeadlines(LONDON), null, null, null, null, care,
-                clock);
+        QafScheduling real = new QafScheduling(null, null, new QafDeadlines(LONDON), null, null, care, clock);
         assertThat(real.issueAt(MEETING, LocalDate.of(2026, 11, 2))).isEqualTo(london("2027-01-12T00:00"));
         assertThat(real.issueAt(LocalDate.of(2027, 1, 31), LocalDate.of(2026, 11, 2)))
                 .as("3 months before is 31 Oct, past").isEqualTo(london("2026-11-02T09:00"));

@@ -101,6 +101,8 @@ class QafSchedulingTest {
         QafReturn moved = returns.get(reference);
         assertThat(moved.getMeetingDate()).as("Q2: it moves with the planned meeting").isEqualTo(LocalDate.of(2027, 4, 5));
         assertThat(moved.getDueOn()).isEqualTo(LocalDate.of(2027, 2, 22));
+        // the model's "Meeting moved" path: the dates moved, the provider is e-mailed the new deadline (its own job)
+        scenario.executeDueJobs(issued.getId());
         assertThat(scenario.task(issued, "Task_CompleteSelfAssessment").getDueDate())
                 .isEqualTo(Date.from(LocalDateTime.of(2027, 2, 22, 23, 59, 59).atZone(Scenario.LONDON).toInstant()));
         assertThat(managementService.createJobQuery().processInstanceId(issued.getId()).timers().singleResult()
