@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * U1: purchasing officers start a service-user consultation; the contracts manager works its tasks as a candidate.
  * Consents and answers go over ConsultationController, to the service's own officer and contracts managers only.
+ * U4: consultation-escalation is started by the application only (ConsultationConcerns, as the system) when a concern
+ * is flagged, so no group may start it; its tasks go to the SP manager, the head of contracts and contracts managers
+ * as candidates, who already read every process definition and instance (Cockpit, Roles.MANAGERS).
  */
 @Component
 class ConsultationAccess implements CapabilityAccess {

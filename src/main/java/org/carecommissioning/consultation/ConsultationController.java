@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.carecommissioning.consultation.ConsultationConcerns.Flagged;
 import org.carecommissioning.consultation.Consultations.ConsentForm;
 import org.carecommissioning.consultation.Consultations.GivenAnswer;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.Caller;
+import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.FormValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,17 +26,23 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code POST /api/consultations/{ref}/consents}, answered with the consent reference to print on their copy), their
  * answers against that reference ({@code POST .../answers}), a returned questionnaire ({@code POST .../questionnaires})
  * and a withdrawal ({@code POST .../consents/{consentRef}/withdrawal}). Names travel here and into consent_record only,
- * never into a process variable; only the same two roles read them back ({@code GET .../consents}).
+ * never into a process variable; only the same two roles read them back ({@code GET .../consents}). U4: the same two
+ * flag an adverse comment to raise as a complaint and a safeguarding concern ({@code POST .../concerns}); the SP
+ * manager, the head of contracts and contracts managers read a concern by its reference
+ * ({@code GET /api/consultation-concerns/{concernRef}}).
  */
 @RestController
 class ConsultationController {
 
     private final Consultations consultations;
+    private final ConsultationConcerns concerns;
     private final ContractServices services;
     private final Caller caller;
 
-    ConsultationController(Consultations consultations, ContractServices services, Caller caller) {
+    ConsultationController(Consultations consultations, ConsultationConcerns concerns, ContractServices services,
+            Caller caller) {
         this.consultations = consultations;
+        this.concerns = concerns;
         this.services = services;
         this.caller = caller;
     }
@@ -63,6 +71,20 @@ class ConsultationController {
     }
 
     record Withdrawal(String consentReference, LocalDateTime withdrawnAt) {
+    }
+
+    /** U4: complaint is NONE, ANONYMOUS or NAMED; NAMED needs the consent reference of the answers. */
+    record ConcernRequest(String consentReference, String adverseComment, ComplaintChoice complaint,
+            String safeguardingConcern) {
+    }
+
+    /** U4: a concern raised and escalated: no description in the answer to the flagging request. */
+    record ConcernRaised(String reference, ConcernKind kind, ComplaintChoice complaint, LocalDate dueOn) {
+    }
+
+    /** U4: a concern as the people who act on it read it. */
+    record ConcernView(String reference, ConcernKind kind, ComplaintChoice complaint, String consentReference,
+            String description, LocalDateTime raisedAt, LocalDate dueOn) {
     }
 
     @PostMapping("/api/consultations/{reference}/consents")
@@ -115,6 +137,29 @@ class ConsultationController {
         String userId = requireOfficerOrManager(reference, "records withdrawals");
         ConsentRecord consent = consultations.withdraw(reference, consentReference, userId);
         return new Withdrawal(consent.getConsentReference(), consent.getWithdrawnAt());
+    }
+
+    @PostMapping("/api/consultations/{reference}/concerns")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<ConcernRaised> raiseConcerns(@PathVariable String reference,
+            @RequestBody(required = false) ConcernRequest body) {
+        String userId = requireOfficerOrManager(reference, "flags complaints and safeguarding concerns");
+        if (body == null) {
+            throw new BusinessRuleViolation("U4", "Send the consent reference, the adverse comment with the complaint"
+                    + " choice (NONE, ANONYMOUS or NAMED) and/or the safeguarding concern.");
+        }
+        return concerns.raise(reference, new Flagged(body.consentReference(), body.adverseComment(), body.complaint(),
+                body.safeguardingConcern()), userId).stream().map(concern -> new ConcernRaised(
+                concern.getReference(), concern.getKind(), concern.getComplaint(), concern.getDueOn())).toList();
+    }
+
+    @GetMapping("/api/consultation-concerns/{concernReference}")
+    ConcernView concern(@PathVariable String concernReference) {
+        caller.requireAnyOf("Only the SP manager, the head of contracts and contracts managers read a consultation"
+                + " concern.", Roles.SP_MANAGER, Roles.HEAD_OF_CONTRACTS, Roles.CONTRACTS_MANAGER);
+        ConsultationConcern concern = concerns.get(concernReference);
+        return new ConcernView(concern.getReference(), concern.getKind(), concern.getComplaint(),
+                concern.getConsentReference(), concern.getDescription(), concern.getRaisedAt(), concern.getDueOn());
     }
 
     private String requireOfficerOrManager(String reference, String action) {

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * (U6). Decision (U4 retention): participants' names are kept 6 months after the report is issued, long enough to
  * answer a withdrawal or a complaint about the report, then erased; a withdrawal erases the participant's names at once.
  * U3: a meeting or interview is arranged with at least one month's notice, or 5 working days where there are ongoing
- * concerns. Decision: questionnaires close 4 weeks after the provider is asked to distribute them. X1: every day here
- * becomes a due date with {@link ProcessDates#endOfDay}.
+ * concerns. Decision: questionnaires close 4 weeks after the provider is asked to distribute them. U4: a safeguarding
+ * concern is due the same working day (the next working day when raised on a weekend or bank holiday); Decision: a
+ * complaint is due with the contracts manager 10 working days after it is raised, the complaints procedure's time to
+ * acknowledge and start an investigation. X1: every day here becomes a due date with {@link ProcessDates#endOfDay}.
  */
 @Component
 public class ConsultationDeadlines {
@@ -28,6 +30,7 @@ public class ConsultationDeadlines {
     static final int MEETING_NOTICE_MONTHS = 1;
     static final int SHORT_NOTICE_WORKING_DAYS = 5;
     static final int QUESTIONNAIRE_WEEKS = 4;
+    static final int COMPLAINT_WORKING_DAYS = 10;
 
     private final ZoneId zone;
 
@@ -52,6 +55,16 @@ public class ConsultationDeadlines {
     /** Decision (seed 3.6 6.1): the questionnaires' closing date, 4 weeks after the provider is asked on {@code sentOn}. */
     public LocalDate questionnairesCloseOn(LocalDate sentOn) {
         return sentOn.plusWeeks(QUESTIONNAIRE_WEEKS);
+    }
+
+    /** U4: the day a safeguarding concern raised on {@code raisedOn} is due: that day, or the next working day. */
+    public LocalDate safeguardingDueOn(LocalDate raisedOn, WorkingDayCalendar calendar) {
+        return calendar.plusWorkingDays(raisedOn.minusDays(1), 1);
+    }
+
+    /** U4 (Decision): the day a complaint raised on {@code raisedOn} is due with the contracts manager. */
+    public LocalDate complaintDueOn(LocalDate raisedOn, WorkingDayCalendar calendar) {
+        return calendar.plusWorkingDays(raisedOn, COMPLAINT_WORKING_DAYS);
     }
 
     /** U1: the first day of a financial year like 2027/28: 1 April 2027. */

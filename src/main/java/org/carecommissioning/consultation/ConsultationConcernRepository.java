@@ -1,0 +1,12 @@
+package org.carecommissioning.consultation;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ConsultationConcernRepository extends JpaRepository<ConsultationConcern, Long> {
+
+    Optional<ConsultationConcern> findByReference(String reference);
+
+    long countByConsultationId(Long consultationId);
+}
