@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * U1: purchasing officers start a service-user consultation; the contracts manager works its tasks as a candidate.
+ * The daily schedule starts consultation-due; the officer reads its definition for the "Plan service-user
+ * consultation" task's form (managers read every definition).
  * Consents and answers go over ConsultationController, to the service's own officer and contracts managers only.
  */
 @Component
@@ -19,6 +21,7 @@ class ConsultationAccess implements CapabilityAccess {
     public List<Grant> grants() {
         return new Grants()
                 .startable(Roles.PURCHASING_OFFICER, ConsultationVariables.PROCESS_KEY)
+                .readable(Roles.PURCHASING_OFFICER, ConsultationScheduling.DUE_PROCESS_KEY)
                 .list();
     }
 }
