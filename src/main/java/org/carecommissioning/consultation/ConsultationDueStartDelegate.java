@@ -29,6 +29,7 @@ class ConsultationDueStartDelegate implements JavaDelegate {
             planner = FormValues.text(execution.getVariable(ConsultationVariables.PURCHASING_OFFICER));
         }
         execution.setVariable(CONSULTATION_STARTED, scheduling.startConsultation(
-                FormValues.text(execution.getVariable(ConsultationVariables.SERVICE_CODE)), planner));
+                FormValues.text(execution.getVariable(ConsultationVariables.SERVICE_CODE)), planner,
+                execution.getProcessInstanceId()));
     }
 }

@@ -78,12 +78,13 @@ class ConsultationScheduling {
     }
 
     /**
-     * U1: the officer completed the plan task: starts the service's consultation, planned by {@code plannerUserId}.
+     * U1: the officer completed the plan task of consultation-due instance {@code dueInstanceId}: starts the
+     * service's consultation, planned by {@code plannerUserId}.
      * Returns false, starting nothing, when the service is no longer due (its consultation was started meanwhile from
      * the start form), so the task never fails for it.
      */
     @Transactional
-    public boolean startConsultation(String serviceCode, String plannerUserId) {
+    public boolean startConsultation(String serviceCode, String plannerUserId, String dueInstanceId) {
         boolean stillDue = consultations.dueServices(LocalDate.now(clock)).stream()
                 .anyMatch(due -> due.serviceCode().equals(serviceCode));
         if (!stillDue) {
@@ -92,8 +93,22 @@ class ConsultationScheduling {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ConsultationVariables.SERVICE_CODE, serviceCode);
         variables.put(ConsultationVariables.PLANNED_BY, plannerUserId);
+        variables.put(ConsultationVariables.PLANNED_FROM, dueInstanceId);
         system.run(() -> runtimeService.startProcessInstanceByKey(ConsultationVariables.PROCESS_KEY, variables));
         return true;
+    }
+
+    /**
+     * U1: the service's consultation was planned; a plan task still waiting for it (the officer used the start form
+     * instead) is withdrawn, except that of {@code exceptDueInstanceId}, which started the consultation and ends itself.
+     */
+    @Transactional
+    public void consultationPlanned(String serviceCode, String exceptDueInstanceId) {
+        system.run(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(DUE_PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey(serviceCode)).list().stream()
+                .filter(waiting -> !waiting.getId().equals(exceptDueInstanceId))
+                .forEach(waiting -> runtimeService.deleteProcessInstance(waiting.getId(), "The consultation of "
+                        + serviceCode + " was planned from its start form.")));
     }
 
     static String businessKey(String serviceCode) {

@@ -70,6 +70,7 @@ class ConsultationScheduleProcessTest {
             LocalDate.of(2025, 4, 10), "2027/28");
 
     private Consultations consultations;
+    private ConsultationScheduling scheduling;
     private String stubDeployment;
 
     @BeforeEach
@@ -87,7 +88,7 @@ class ConsultationScheduleProcessTest {
         }).when(system).run(any());
         Clock clock = Clock.fixed(LocalDateTime.of(TODAY, LocalTime.of(6, 30)).atZone(LONDON).toInstant(),
                 LONDON);
-        ConsultationScheduling scheduling = new ConsultationScheduling(runtimeService(), consultations,
+        scheduling = new ConsultationScheduling(runtimeService(), consultations,
                 new ConsultationDeadlines(LONDON), system, clock);
         Mocks.register("consultationScheduleDelegate", new ConsultationScheduleDelegate(scheduling));
         Mocks.register("consultationNamesErasureDelegate", new ConsultationNamesErasureDelegate(consultations));
@@ -168,6 +169,7 @@ class ConsultationScheduleProcessTest {
         assertThat(consultation).hasVariables("serviceCode", "plannedBy");
         assertThat(runtimeService().getVariable(consultation.getId(), "serviceCode")).isEqualTo("SP101");
         assertThat(runtimeService().getVariable(consultation.getId(), "plannedBy")).isEqualTo("pat.officer");
+        assertThat(runtimeService().getVariable(consultation.getId(), "plannedFrom")).isEqualTo(due.getId());
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(due.getId())
                 .variableName(ConsultationDueStartDelegate.CONSULTATION_STARTED).singleResult().getValue())
                 .isEqualTo(true);
@@ -184,6 +186,27 @@ class ConsultationScheduleProcessTest {
         assertThat(due).isEnded();
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ConsultationVariables.PROCESS_KEY)
                 .count()).isZero();
+    }
+
+    @Test
+    @DisplayName("U1 a consultation planned from the start form withdraws the service's waiting plan task, no other")
+    void plannedFromTheStartForm() {
+        runSchedule();
+        ProcessInstance due = dueInstance("SP101");
+        scheduling.consultationPlanned("SP101", null);
+
+        assertThat(due).isEnded();
+        assertThat(dueInstance("SP102")).isNotNull();
+        assertThat(taskQuery().processDefinitionKey(DUE).count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("U1 the plan task that started the consultation is not withdrawn by it")
+    void theStartingTaskIsKept() {
+        runSchedule();
+        ProcessInstance due = dueInstance("SP101");
+        scheduling.consultationPlanned("SP101", due.getId());
+        assertThat(due).isWaitingAt("Task_PlanDueConsultation");
     }
 
     private static Job scheduleTimer() {
