@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * U1: purchasing officers start a service-user consultation; the contracts manager works its tasks as a candidate.
+ * The daily schedule starts consultation-due; the officer reads its definition for the "Plan service-user
+ * consultation" task's form (managers read every definition).
  * Consents and answers go over ConsultationController, to the service's own officer and contracts managers only.
  * U4: consultation-escalation is started by the application only (ConsultationConcerns, as the system) when a concern
  * is flagged, so no group may start it; its tasks go to the SP manager, the head of contracts and contracts managers
@@ -22,6 +24,7 @@ class ConsultationAccess implements CapabilityAccess {
     public List<Grant> grants() {
         return new Grants()
                 .startable(Roles.PURCHASING_OFFICER, ConsultationVariables.PROCESS_KEY)
+                .readable(Roles.PURCHASING_OFFICER, ConsultationScheduling.DUE_PROCESS_KEY)
                 .list();
     }
 }

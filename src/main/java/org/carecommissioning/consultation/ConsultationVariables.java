@@ -24,6 +24,8 @@ final class ConsultationVariables {
 
     static final String SERVICE_CODE = "serviceCode";
     static final String PLANNED_BY = "plannedBy";
+    /** U1: the consultation-due instance whose plan task started this consultation; absent from the start form. */
+    static final String PLANNED_FROM = "plannedFrom";
     static final String REFERENCE = "consultationReference";
     static final String SERVICE_NAME = "serviceName";
     static final String PROVIDER_GROUP = "providerGroup";

@@ -74,6 +74,7 @@ class ConsultationProcessTest {
     private static final LocalDate FIVE_WORKING_DAYS = LocalDate.of(2026, 11, 9);
 
     private Consultations consultations;
+    private ConsultationScheduling scheduling;
     private NotificationService notifications;
     private Consultation consultation;
 
@@ -82,6 +83,7 @@ class ConsultationProcessTest {
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-11-02T09:00");
         consultations = mock(Consultations.class);
+        scheduling = mock(ConsultationScheduling.class);
         notifications = mock(NotificationService.class);
         WorkingDayCalendar calendar = mock(WorkingDayCalendar.class);
         when(calendar.plusWorkingDays(LocalDate.of(2026, 11, 2), 5)).thenReturn(FIVE_WORKING_DAYS);
@@ -118,7 +120,8 @@ class ConsultationProcessTest {
             return consultation;
         });
 
-        Mocks.register("consultationPlanDelegate", new ConsultationPlanDelegate(consultations, deadlines));
+        Mocks.register("consultationPlanDelegate", new ConsultationPlanDelegate(consultations, deadlines,
+                scheduling));
         Mocks.register("consultationProposalFormListener", new ConsultationProposalFormListener());
         Mocks.register("consultationProposalDelegate", new ConsultationProposalDelegate(consultations));
         Mocks.register("consultationAgreementDelegate", new ConsultationAgreementDelegate(consultations));
@@ -289,6 +292,7 @@ class ConsultationProcessTest {
         ProcessInstance instance = as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS,
                 withVariables("serviceCode", SERVICE_CODE)));
         verify(consultations).plan(SERVICE_CODE, OFFICER);
+        verify(scheduling).consultationPlanned(SERVICE_CODE, null);
         assertThat(instance).hasBusinessKey(REFERENCE);
         return instance;
     }

@@ -83,6 +83,7 @@ class AccessPolicyGrantsTest {
         grants.grant(Roles.PROVIDER, Resources.PROCESS_DEFINITION, "qaf-return", Permissions.READ);
         grants.startable(Roles.CONTRACTS_MANAGER, "qaf-moderation");
         grants.startable(Roles.PURCHASING_OFFICER, "service-user-consultation");
+        grants.grant(Roles.PURCHASING_OFFICER, Resources.PROCESS_DEFINITION, "consultation-due", Permissions.READ);
         grants.grant(Roles.DATA_INPUT_CLERK, Resources.PROCESS_DEFINITION, "qaf-return", Permissions.READ);
         for (String key : List.of("referral", "partnership-term")) {
             grants.grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, key, Permissions.READ);
