@@ -3,7 +3,6 @@ package org.carecommissioning.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
@@ -20,13 +19,16 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.carecommissioning.support.ProcessSteps.as;
+import static org.carecommissioning.support.ProcessSteps.completeAs;
+import static org.carecommissioning.support.ProcessSteps.variable;
+import static org.carecommissioning.support.MailRetries.retriedJob;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -162,7 +164,7 @@ class ConsultationProcessTest {
         verify(consultations).agreeApproach(REFERENCE, null, null, null, MANAGER);
 
         assertThat(instance).isWaitingAt("Task_EmailQuestionnaires");
-        execute(job(instance, "Task_EmailQuestionnaires"));
+        execute(retriedJob(instance, "Task_EmailQuestionnaires"));
         verify(notifications).send(mail("consultation-questionnaires"));
         Task record = task(instance);
         assertThat(record).hasDefinitionKey("Task_RecordQuestionnaires");
@@ -200,7 +202,7 @@ class ConsultationProcessTest {
         verify(consultations).agreeApproach(REFERENCE, null, 2, "Only two users live on site.", MANAGER);
         assertThat(variable(instance, "byQuestionnaire")).isEqualTo(false);
 
-        execute(job(instance, "Task_EmailMeetingRequest"));
+        execute(retriedJob(instance, "Task_EmailMeetingRequest"));
         verify(notifications).send(argThat(email -> email.template().equals("consultation-meeting")
                 && "Mon 9 Nov 2026".equals(email.model().get("earliestMeetingDate"))
                 && email.model().get("noticeGiven").toString().contains("5 working days")
@@ -306,37 +308,14 @@ class ConsultationProcessTest {
         Task approve = task(instance);
         assertThat(approve).hasDefinitionKey("Task_ApproveReport").hasCandidateGroup("contracts-manager");
         completeAs(MANAGER, approve, Map.of("reportDecision", "approve"));
-        execute(job(instance, "Task_EmailReport"));
+        execute(retriedJob(instance, "Task_EmailReport"));
         verify(notifications).send(argThat(email -> email.template().equals("consultation-report")
                 && email.to().equals(PROVIDER_EMAIL)
                 && "Users value their key workers.".equals(email.model().get("reportText"))));
         verify(consultations, never()).reportIssued(any());
-        execute(job(instance, "Task_IssueReport"));
+        execute(retriedJob(instance, "Task_IssueReport"));
         verify(consultations).reportIssued(REFERENCE);
         assertThat(instance).isEnded().hasPassed("EndEvent_ReportIssued");
-    }
-
-    private static <T> T as(String userId, Supplier<T> action) {
-        identityService().setAuthenticatedUserId(userId);
-        try {
-            return action.get();
-        } finally {
-            identityService().clearAuthentication();
-        }
-    }
-
-    private static void completeAs(String userId, Task task, Map<String, Object> variables) {
-        as(userId, () -> {
-            complete(task, variables);
-            return null;
-        });
-    }
-
-    private static Job job(ProcessInstance instance, String activityId) {
-        Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-        assertThat(job).as("job of " + activityId).isNotNull();
-        assertThat(job.getRetries()).as("X2: retried").isEqualTo(5);
-        return job;
     }
 
     /** The officer's tasks: assigned to the service's purchasing officer, open to the contracts managers too. */
@@ -346,10 +325,6 @@ class ConsultationProcessTest {
             assertThat(link.getGroupId()).isEqualTo("contracts-manager");
             assertThat(link.getType()).isEqualTo("candidate");
         });
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        return runtimeService().getVariable(instance.getId(), name);
     }
 
     private static Email mail(String template) {

@@ -30,6 +30,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.carecommissioning.support.ProcessSteps.variable;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -277,10 +278,6 @@ class ContractManagementMeetingProcessTest {
             }
         }
         return result;
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        return runtimeService().getVariable(instance.getId(), name);
     }
 
     private static Job asyncJobAt(ProcessInstance instance, String activityId) {

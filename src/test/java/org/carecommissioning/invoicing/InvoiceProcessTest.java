@@ -25,6 +25,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.carecommissioning.support.ProcessSteps.variable;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -141,10 +142,6 @@ class InvoiceProcessTest {
         Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
         assertThat(job).as("job of " + activityId).isNotNull();
         return job;
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        return runtimeService().getVariable(instance.getId(), name);
     }
 
     /** Sends the invoice mail (X2: an async job) and returns the finance task it leads to. */

@@ -23,6 +23,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.carecommissioning.support.ProcessSteps.variable;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -176,10 +177,6 @@ class PartnershipTermProcessTest {
         Job job = jobQuery().processInstanceId(instance.getId()).messages().activityId(activityId).singleResult();
         assertThat(job).as("async continuation job of " + activityId).isNotNull();
         return job;
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        return runtimeService().getVariable(instance.getId(), name);
     }
 
     /** Opens the review window: the timer fires at reviewStartsAt, then the review reminder mail job runs. */

@@ -3,7 +3,6 @@ package org.carecommissioning.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
@@ -13,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.carecommissioning.support.MailRetries.job;
 import static org.carecommissioning.support.TestClock.LONDON;
 import static org.carecommissioning.support.TestClock.london;
 import static org.mockito.ArgumentMatchers.any;
@@ -27,6 +27,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.carecommissioning.support.ProcessSteps.as;
+import static org.carecommissioning.support.ProcessSteps.completeAs;
+import static org.carecommissioning.support.ProcessSteps.variable;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,7 +40,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -195,28 +197,6 @@ class PiReturnProcessTest {
         when(returns.findings(REFERENCE)).thenReturn(findings);
     }
 
-    private static <T> T as(String userId, Supplier<T> action) {
-        identityService().setAuthenticatedUserId(userId);
-        try {
-            return action.get();
-        } finally {
-            identityService().clearAuthentication();
-        }
-    }
-
-    private static void completeAs(String userId, Task task, Map<String, Object> variables) {
-        as(userId, () -> {
-            complete(task, variables);
-            return null;
-        });
-    }
-
-    private static Job job(ProcessInstance instance, String activityId) {
-        Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-        assertThat(job).as("job of " + activityId).isNotNull();
-        return job;
-    }
-
     /**
      * The activities given and the deadline watch beside them (PI7, X1): SubProcess_DeadlineWatch waits for an
      * extension at Event_ExtensionAgreed for as long as the return runs.
@@ -226,10 +206,6 @@ class PiReturnProcessTest {
         waiting[activities.length] = "SubProcess_DeadlineWatch";
         waiting[activities.length + 1] = "Event_ExtensionAgreed";
         return waiting;
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        return runtimeService().getVariable(instance.getId(), name);
     }
 
     private static long count(ProcessInstance instance, String activityId) {

@@ -3,7 +3,6 @@ package org.carecommissioning.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
@@ -23,6 +22,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.carecommissioning.support.ProcessSteps.as;
+import static org.carecommissioning.support.ProcessSteps.completeAs;
+import static org.carecommissioning.support.ProcessSteps.variable;
+import static org.carecommissioning.support.MailRetries.retriedJob;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -240,29 +242,6 @@ class QafReturnProcessTest {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
-    private static <T> T as(String userId, Supplier<T> action) {
-        identityService().setAuthenticatedUserId(userId);
-        try {
-            return action.get();
-        } finally {
-            identityService().clearAuthentication();
-        }
-    }
-
-    private static void completeAs(String userId, Task task, Map<String, Object> variables) {
-        as(userId, () -> {
-            complete(task, variables);
-            return null;
-        });
-    }
-
-    private static Job job(ProcessInstance instance, String activityId) {
-        Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-        assertThat(job).as("job of " + activityId).isNotNull();
-        assertThat(job.getRetries()).as("X2: retried").isEqualTo(5);
-        return job;
-    }
-
     /** The officer's tasks: assigned to the service's purchasing officer, open to the contracts managers too. */
     private static void assertOfficerTask(Task task) {
         assertThat(task).isAssignedTo(OFFICER);
@@ -270,10 +249,6 @@ class QafReturnProcessTest {
             assertThat(link.getGroupId()).isEqualTo("contracts-manager");
             assertThat(link.getType()).isEqualTo("candidate");
         });
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        return runtimeService().getVariable(instance.getId(), name);
     }
 
     private static Email mail(String template) {
@@ -294,7 +269,7 @@ class QafReturnProcessTest {
         assertThat(instance).hasBusinessKey(REFERENCE).isWaitingAtExactly("Task_EmailQafIssued");
         assertThat(variable(instance, "targetGrade")).as("Q2 qaf-target-level for 2026/27").isEqualTo("C");
         verify(notifications, never()).send(any());
-        execute(job(instance, "Task_EmailQafIssued"));
+        execute(retriedJob(instance, "Task_EmailQafIssued"));
         verify(notifications).send(mail("qaf-issued"));
         assertThat(new HashMap<String, Object>(sent().get(0).model())).containsEntry("targetGrade", "C")
                 .containsEntry("dueDate", "Mon 21 Dec 2026");
@@ -362,7 +337,7 @@ class QafReturnProcessTest {
         completeAs(OFFICER, task(instance), agreedGrades("C"));
         verify(returns).agreeGrades(eq(REFERENCE), argThat(grades -> grades.size() == 7
                 && grades.values().stream().allMatch(g -> g.grade() == QafGrade.C)), eq(OFFICER));
-        execute(job(instance, "Task_EmailAgreedGrades"));
+        execute(retriedJob(instance, "Task_EmailAgreedGrades"));
         verify(notifications).send(mail("qaf-agreed-grades"));
         Email told = sent().stream().filter(e -> e.template().equals("qaf-agreed-grades")).findFirst().orElseThrow();
         assertThat(told.model().get("respondBy")).isEqualTo("Mon 30 Nov 2026");
@@ -460,7 +435,7 @@ class QafReturnProcessTest {
 
         completeAs(OFFICER, task(instance), Map.of("visitDate", "2026-12-15"));
         verify(returns).planVisit(REFERENCE, LocalDate.of(2026, 12, 15));
-        execute(job(instance, "Task_EmailVisitDate"));
+        execute(retriedJob(instance, "Task_EmailVisitDate"));
         verify(notifications).send(argThat(email -> email.template().equals("qaf-visit-date")
                 && "Tue 15 Dec 2026".equals(email.model().get("visitDate"))));
 
@@ -530,7 +505,7 @@ class QafReturnProcessTest {
         completeAs(OFFICER, task(instance), agreedGrades("C"));
         verify(returns).reconsiderGrades(eq(REFERENCE), argThat(grades -> grades.size() == 7), eq(OFFICER));
         assertThat(instance).isWaitingAtExactly("Task_EmailReconsideredGrades");
-        execute(job(instance, "Task_EmailReconsideredGrades"));
+        execute(retriedJob(instance, "Task_EmailReconsideredGrades"));
         assertThat(sentTo("qaf-reconsidered-grades")).singleElement().satisfies(email -> {
             assertThat(email.to()).isEqualTo(PROVIDER_EMAIL);
             assertThat(email.model().get("respondBy")).isEqualTo("Mon 28 Dec 2026");
@@ -551,7 +526,7 @@ class QafReturnProcessTest {
         ProcessInstance instance = gradesTold();
         completeAs(PROVIDER_USER, task(instance), disagree("Fire drills are logged monthly."));
         completeAs(OFFICER, task(instance), agreedGrades("C"));
-        execute(job(instance, "Task_EmailReconsideredGrades"));
+        execute(retriedJob(instance, "Task_EmailReconsideredGrades"));
         completeAs(PROVIDER_USER, task(instance), disagree("Still: the drills are logged."));
         assertThat(variable(instance, "responseOutcome")).isEqualTo("final-decision");
 
@@ -580,10 +555,10 @@ class QafReturnProcessTest {
         assertThat(variable(instance, "dGrade")).isEqualTo(true);
 
         assertThat(instance).isWaitingAtExactly("Task_EmailFinalDecision");
-        execute(job(instance, "Task_EmailFinalDecision"));
+        execute(retriedJob(instance, "Task_EmailFinalDecision"));
         verify(notifications).send(mail("qaf-final-decision"));
         assertThat(sentTo("qaf-csg-concerns")).as("X2 its own step").isEmpty();
-        execute(job(instance, "Task_EmailConcernsToCsg"));
+        execute(retriedJob(instance, "Task_EmailConcernsToCsg"));
         assertThat(sentTo("qaf-csg-concerns")).singleElement().satisfies(email -> {
             assertThat(email.to()).isEqualTo(CSG_EMAIL);
             assertThat(email.model().get("providerConcerns").toString()).contains("Still: the drills are logged.");
@@ -613,7 +588,7 @@ class QafReturnProcessTest {
         assertOfficerTask(validate);
         completeAs(OFFICER, validate, Map.of("improvementOutcome", "no", "improvementFindings", "Still no drills."));
         verify(returns).validateImprovement(REFERENCE, false, "Still no drills.", OFFICER);
-        execute(job(instance, "Task_EmailNoImprovementToCsg"));
+        execute(retriedJob(instance, "Task_EmailNoImprovementToCsg"));
         assertThat(sentTo("qaf-csg-no-improvement")).singleElement().satisfies(email -> {
             assertThat(email.to()).isEqualTo(CSG_EMAIL);
             assertThat(email.model().get("improvementFindings")).isEqualTo("Still no drills.");
@@ -709,7 +684,7 @@ class QafReturnProcessTest {
                 "requestForEvidence", "Add the fire risk assessment."));
         verify(returns).recordDeskTopReview(eq(REFERENCE), argThat(DeskTopReview::moreEvidence), eq(OFFICER));
         assertThat(instance).isWaitingAtExactly("Task_EmailRequestForEvidence");
-        execute(job(instance, "Task_EmailRequestForEvidence"));
+        execute(retriedJob(instance, "Task_EmailRequestForEvidence"));
         verify(notifications).send(argThat(email -> email.template().equals("qaf-more-evidence")
                 && "Add the fire risk assessment.".equals(email.model().get("request"))
                 && "Mon 4 Jan 2027".equals(email.model().get("resubmitBy"))));
@@ -730,7 +705,7 @@ class QafReturnProcessTest {
         TestClock.setTo(timer.getDuedate());
         execute(timer);
         verify(returns).recordNonReturn(REFERENCE);
-        execute(job(instance, "Task_EmailReminder"));
+        execute(retriedJob(instance, "Task_EmailReminder"));
         verify(notifications).send(mail("qaf-reminder"));
         assertThat(instance).isWaitingAtExactly("Task_CompleteSelfAssessment");
 
@@ -763,7 +738,7 @@ class QafReturnProcessTest {
         assertThat(variable(instance, "dueDateText")).isEqualTo("Mon 4 Jan 2027");
         assertThat(variable(instance, "meetingDateText")).isEqualTo("Mon 15 Feb 2027");
         assertThat(variable(instance, QafVariables.MOVED_MEETING_DATE)).isNull();
-        execute(job(instance, "Task_EmailNewDeadline"));
+        execute(retriedJob(instance, "Task_EmailNewDeadline"));
         verify(notifications).send(mail("qaf-new-deadline"));
         assertThat(new HashMap<String, Object>(sent().get(1).model())).containsEntry("dueDate", "Mon 4 Jan 2027")
                 .containsEntry("meetingDate", "Mon 15 Feb 2027");
@@ -781,7 +756,7 @@ class QafReturnProcessTest {
         ProcessInstance instance = as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS,
                 withVariables("serviceCode", SERVICE_CODE, "qafVariant", "FULL", "meetingDate", MEETING.toString())));
         runtimeService().removeVariable(instance.getId(), "targetGrade");
-        Job mail = job(instance, "Task_EmailQafIssued");
+        Job mail = retriedJob(instance, "Task_EmailQafIssued");
 
         assertThatThrownBy(() -> execute(mail)).hasMessageContaining("qaf-target-level has no row for the financial year"
                 + " 2026/27");

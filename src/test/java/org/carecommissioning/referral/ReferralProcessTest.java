@@ -30,6 +30,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.carecommissioning.support.ProcessSteps.variable;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -379,10 +380,6 @@ class ReferralProcessTest {
                 "01234 567890", "Stress after bereavement"));
         assertThat(referral).isWaitingAtExactly("Task_ConfirmEligibility");
         return referral;
-    }
-
-    private static Object variable(ProcessInstance instance, String name) {
-        return runtimeService().getVariable(instance.getId(), name);
     }
 
     private static Job asyncJobAt(ProcessInstance instance, String activityId) {

@@ -37,6 +37,13 @@ public final class MailRetries {
         return job;
     }
 
+    /** X2: the async job waiting at an activity, with the 5 retries of R5/PT5M. */
+    public static Job retriedJob(ProcessInstance instance, String activityId) {
+        Job job = job(instance, activityId);
+        assertThat(job.getRetries()).as("X2: retried").isEqualTo(5);
+        return job;
+    }
+
     /**
      * Makes the mail step's job fail until it becomes a Cockpit incident (X2), with the real mail delegate: the mocked
      * NotificationService throws as Spring's mail sender does while the SMTP server is down, and is healthy again
