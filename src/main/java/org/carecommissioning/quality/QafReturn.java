@@ -302,6 +302,12 @@ public class QafReturn {
         FINAL_DECISION
     }
 
+    /** Q2: the meeting of a QAF still awaited moved: its meeting and due date move with it. */
+    void meetingMoved(LocalDate newMeetingDate, LocalDate newDueOn) {
+        this.meetingDate = newMeetingDate;
+        this.dueOn = newDueOn;
+    }
+
     void told(LocalDate respondBy, LocalDateTime at) {
         this.responseDueOn = respondBy;
         this.updatedAt = at;

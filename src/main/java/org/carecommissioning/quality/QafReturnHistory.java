@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** Q2: a service's QAFs as the contract management meeting and the schedule read them. */
@@ -20,11 +18,6 @@ interface QafReturnHistory extends Repository<QafReturn, Long> {
 
     /** Q2: whether the service has a QAF for a meeting on or after a day. */
     boolean existsByServiceIdAndMeetingDateGreaterThanEqual(Long serviceId, LocalDate day);
-
-    /** Q2: the meeting of a QAF still awaited moved: its meeting and due date move with it. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update QafReturn q set q.meetingDate = ?2, q.dueOn = ?3, q.rowVersion = q.rowVersion + 1 where q.id = ?1")
-    int moveMeeting(Long id, LocalDate meetingDate, LocalDate dueOn);
 
     Optional<QafReturn> findByReference(String reference);
 }

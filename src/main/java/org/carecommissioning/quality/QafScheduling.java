@@ -160,8 +160,8 @@ public class QafScheduling {
     public QafReturn moveToMeeting(String reference, LocalDate meetingDate) {
         QafReturn qaf = history.findByReference(reference).orElseThrow(() -> new NotFound(
                 "There is no QAF " + reference + "."));
-        history.moveMeeting(qaf.getId(), meetingDate, deadlines.dueOn(meetingDate));
-        return history.findByReference(reference).orElseThrow();
+        qaf.meetingMoved(meetingDate, deadlines.dueOn(meetingDate));
+        return qaf;
     }
 
     private List<ProcessInstance> waiting(String serviceCode) {
