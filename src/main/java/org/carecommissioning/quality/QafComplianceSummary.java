@@ -27,10 +27,10 @@ public class QafComplianceSummary {
             "procurement-review", "in this year's procurement review",
             "random-sample", "random sample");
 
-    private final QafReturnHistory history;
+    private final QafReturnRepository history;
     private final ContractServices services;
 
-    QafComplianceSummary(QafReturnHistory history, ContractServices services) {
+    QafComplianceSummary(QafReturnRepository history, ContractServices services) {
         this.history = history;
         this.services = services;
     }

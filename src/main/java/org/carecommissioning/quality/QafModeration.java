@@ -37,7 +37,7 @@ public class QafModeration {
     /** Q6: the reason for a changed grade. */
     static final int REASON_LIMIT = 2000;
 
-    private final QafRecordsRepository records;
+    private final QafReturnRepository records;
     private final QafModerationRepository moderations;
     private final ContractServices services;
     private final QafDeadlines deadlines;
@@ -45,12 +45,12 @@ public class QafModeration {
     private final Clock clock;
 
     @Autowired
-    QafModeration(QafRecordsRepository records, QafModerationRepository moderations, ContractServices services,
+    QafModeration(QafReturnRepository records, QafModerationRepository moderations, ContractServices services,
             QafDeadlines deadlines, Clock clock) {
         this(records, moderations, services, deadlines, new SecureRandom(), clock);
     }
 
-    QafModeration(QafRecordsRepository records, QafModerationRepository moderations, ContractServices services,
+    QafModeration(QafReturnRepository records, QafModerationRepository moderations, ContractServices services,
             QafDeadlines deadlines, RandomGenerator random, Clock clock) {
         this.records = records;
         this.moderations = moderations;

@@ -41,11 +41,11 @@ public class QafReports {
 
     private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
-    private final QafRecordsRepository records;
+    private final QafReturnRepository records;
     private final ContractServices services;
     private final Clock clock;
 
-    QafReports(QafRecordsRepository records, ContractServices services, Clock clock) {
+    QafReports(QafReturnRepository records, ContractServices services, Clock clock) {
         this.records = records;
         this.services = services;
         this.clock = clock;

@@ -55,14 +55,14 @@ public class QafScheduling {
     private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final ContractServices services;
-    private final QafReturnHistory history;
+    private final QafReturnRepository history;
     private final QafDeadlines deadlines;
     private final RuntimeService runtimeService;
     private final SystemAuthority system;
     private final CareProperties properties;
     private final Clock clock;
 
-    QafScheduling(ContractServices services, QafReturnHistory history, QafDeadlines deadlines,
+    QafScheduling(ContractServices services, QafReturnRepository history, QafDeadlines deadlines,
             RuntimeService runtimeService, SystemAuthority system, CareProperties properties, Clock clock) {
         this.services = services;
         this.history = history;

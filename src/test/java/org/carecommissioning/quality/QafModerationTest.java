@@ -35,14 +35,14 @@ class QafModerationTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final QafYear YEAR = new QafYear(2026);
 
-    private QafRecordsRepository records;
+    private QafReturnRepository records;
     private QafModerationRepository moderations;
     private final List<QafModerationRecord> saved = new ArrayList<>();
     private long nextId = 1;
 
     @BeforeEach
     void repositories() {
-        records = mock(QafRecordsRepository.class);
+        records = mock(QafReturnRepository.class);
         moderations = mock(QafModerationRepository.class);
         when(moderations.save(any())).thenAnswer(call -> {
             saved.add(call.getArgument(0));

@@ -31,7 +31,7 @@ class QafReportsTest {
 
     @BeforeEach
     void fiveReturns() {
-        QafRecordsRepository records = mock(QafRecordsRepository.class);
+        QafReturnRepository records = mock(QafReturnRepository.class);
         ContractServices services = mock(ContractServices.class);
         ContractedService haven = mock(ContractedService.class);
         when(haven.getServiceCode()).thenReturn("S1001");
