@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carecommissioning.contractmanagement.ContractServices;
-import org.carecommissioning.contractmanagement.PriorityLevel;
-import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.support.ApplicationTest;
@@ -69,20 +67,13 @@ class ConsultationApiTest {
     @BeforeEach
     void world() {
         Scenario.now(LocalDateTime.of(2027, 5, 3, 9, 0));
-        code = Scenario.uniqueCode("CA");
-        officer = "po-" + code.toLowerCase();
-        manager = "cm-" + code.toLowerCase();
-        otherOfficer = "po2-" + code.toLowerCase();
-        providerUser = "prov-" + code.toLowerCase();
-        Organisation provider = scenario.asSystem(() -> organisations.registerProvider(code, "Provider " + code,
-                code.toLowerCase() + "@p.example"));
-        scenario.user(officer, "purchasing-officer");
-        scenario.user(otherOfficer, "purchasing-officer");
-        scenario.user(manager, "contracts-manager");
-        scenario.user(providerUser, "provider", provider.getGroupId());
-        serviceCode = "S" + code;
-        scenario.asSystem(() -> services.register(serviceCode, "Service " + code, code, "Older people",
-                "Sheltered housing", PriorityLevel.GREEN, officer, LocalDate.of(2027, 9, 1)));
+        ConsultedService world = ConsultedService.create(scenario, organisations, services, "CA");
+        code = world.code();
+        serviceCode = world.serviceCode();
+        officer = world.officer();
+        manager = world.manager();
+        otherOfficer = world.otherOfficer();
+        providerUser = world.providerUser();
     }
 
     @AfterEach

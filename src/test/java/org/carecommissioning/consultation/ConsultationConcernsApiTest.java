@@ -2,7 +2,6 @@ package org.carecommissioning.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +13,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.contractmanagement.ContractServices;
-import org.carecommissioning.contractmanagement.PriorityLevel;
-import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.support.ApplicationTest;
 import org.carecommissioning.support.Scenario;
@@ -68,22 +65,13 @@ class ConsultationConcernsApiTest {
     @BeforeEach
     void world() {
         Scenario.now(LocalDateTime.of(2027, 5, 3, 9, 0));
-        String code = Scenario.uniqueCode("CC");
-        officer = "po-" + code.toLowerCase();
-        manager = "cm-" + code.toLowerCase();
-        spManager = "spm-" + code.toLowerCase();
-        otherOfficer = "po2-" + code.toLowerCase();
-        providerUser = "prov-" + code.toLowerCase();
-        Organisation provider = scenario.asSystem(() -> organisations.registerProvider(code, "Provider " + code,
-                code.toLowerCase() + "@p.example"));
-        scenario.user(officer, "purchasing-officer");
-        scenario.user(otherOfficer, "purchasing-officer");
-        scenario.user(manager, "contracts-manager");
-        scenario.user(spManager, "sp-manager");
-        scenario.user(providerUser, "provider", provider.getGroupId());
-        serviceCode = "S" + code;
-        scenario.asSystem(() -> services.register(serviceCode, "Service " + code, code, "Older people",
-                "Sheltered housing", PriorityLevel.GREEN, officer, LocalDate.of(2027, 9, 1)));
+        ConsultedService world = ConsultedService.create(scenario, organisations, services, "CC");
+        serviceCode = world.serviceCode();
+        officer = world.officer();
+        manager = world.manager();
+        spManager = world.spManager();
+        otherOfficer = world.otherOfficer();
+        providerUser = world.providerUser();
     }
 
     @AfterEach
