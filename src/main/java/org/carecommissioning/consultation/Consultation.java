@@ -82,6 +82,24 @@ public class Consultation {
     @Column(name = "names_erased_on")
     private LocalDate namesErasedOn;
 
+    @Column(name = "short_notice_reason", length = ConsultationLimits.SHORT_NOTICE_REASON)
+    private String shortNoticeReason;
+
+    @Column(name = "report_headline", length = ConsultationLimits.REPORT_HEADLINE)
+    private String reportHeadline;
+
+    @Column(name = "report_text", length = ConsultationLimits.REPORT)
+    private String reportText;
+
+    @Column(name = "report_adverse")
+    private Boolean reportAdverse;
+
+    @Column(name = "report_written_by")
+    private String reportWrittenBy;
+
+    @Column(name = "report_written_at")
+    private LocalDateTime reportWrittenAt;
+
     @Column(name = "created_at")
     private LocalDateTime createdAt;
 
@@ -137,6 +155,22 @@ public class Consultation {
         this.agreedBy = by;
         this.agreedAt = at;
         this.status = ConsultationStatus.APPROACH_AGREED;
+        this.updatedAt = at;
+    }
+
+    /** U3: meetings are arranged at 5 working days' notice for {@code reason} (ongoing concerns). */
+    void shortNotice(String reason, LocalDateTime at) {
+        this.shortNoticeReason = reason;
+        this.updatedAt = at;
+    }
+
+    /** U6: the officer's report (again, when it was sent back): headline, text, whether it holds adverse findings. */
+    void reportWritten(String headline, String text, boolean adverse, String by, LocalDateTime at) {
+        this.reportHeadline = headline;
+        this.reportText = text;
+        this.reportAdverse = adverse;
+        this.reportWrittenBy = by;
+        this.reportWrittenAt = at;
         this.updatedAt = at;
     }
 
@@ -237,6 +271,31 @@ public class Consultation {
 
     public LocalDate getNamesErasedOn() {
         return namesErasedOn;
+    }
+
+    public String getShortNoticeReason() {
+        return shortNoticeReason;
+    }
+
+    public String getReportHeadline() {
+        return reportHeadline;
+    }
+
+    public String getReportText() {
+        return reportText;
+    }
+
+    /** U6: the report holds adverse comments or complaints (false until a report is written). */
+    public boolean isReportAdverse() {
+        return Boolean.TRUE.equals(reportAdverse);
+    }
+
+    public String getReportWrittenBy() {
+        return reportWrittenBy;
+    }
+
+    public LocalDateTime getReportWrittenAt() {
+        return reportWrittenAt;
     }
 
     public LocalDateTime getCreatedAt() {

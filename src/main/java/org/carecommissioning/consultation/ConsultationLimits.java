@@ -18,6 +18,8 @@ final class ConsultationLimits {
     static final int ANSWER = 4000;
     /** U6: the report's text, as one process variable until it is sent (the engine's text column). */
     static final int REPORT = 4000;
+    static final int REPORT_HEADLINE = 200;
+    static final int SHORT_NOTICE_REASON = 2000;
     /** U4: an adverse comment raised as a complaint, or a safeguarding concern (V14 migration). */
     static final int CONCERN = 4000;
     /** U2: the most service users a provider can state (Decision: a sanity bound, far above any service). */
