@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * U2: records the contracts manager's agreement, or the changed method or sample; a sample below the minimum without
- * the manager's reason is refused (400) and the task stays open.
+ * the manager's reason is refused (400) and the task stays open. U3: the short-notice reason (ongoing concerns) is
+ * stored on the consultation, and the reasons' free text leaves the process variables.
  */
 @Component
 class ConsultationAgreementDelegate implements JavaDelegate {
@@ -24,7 +25,7 @@ class ConsultationAgreementDelegate implements JavaDelegate {
         ConsultationVariables variables = ConsultationVariables.of(execution);
         Agreement agreement = variables.agreement();
         Consultation consultation = consultations.agreeApproach(variables.reference(), agreement.method(),
-                agreement.sampleSize(), agreement.reason(), CurrentUser.of(execution));
+                agreement.sampleSize(), agreement.reason(), agreement.shortNoticeReason(), CurrentUser.of(execution));
         variables.agreed(consultation);
     }
 }

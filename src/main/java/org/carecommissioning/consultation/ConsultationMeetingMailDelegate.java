@@ -41,7 +41,7 @@ class ConsultationMeetingMailDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ConsultationVariables variables = ConsultationVariables.of(execution);
         Consultation consultation = consultations.get(variables.reference());
-        boolean shortNotice = variables.shortNoticeReason() != null;
+        boolean shortNotice = consultation.getShortNoticeReason() != null;
         LocalDate earliest = deadlines.earliestMeetingOn(LocalDate.now(clock), shortNotice, calendar);
         variables.meetingsFrom(earliest);
         Organisation provider = consultations.providerOf(consultation);

@@ -40,8 +40,11 @@ class ConsultationMeetingsDelegate implements JavaDelegate {
         }
         LocalDate earliest = variables.earliestMeetingDate();
         if (last.isBefore(earliest)) {
+            boolean shortNotice = consultations.get(variables.reference()).getShortNoticeReason() != null;
             throw new BusinessRuleViolation("U3", "A meeting on " + last + " gives the service users less notice than"
-                    + " rule U3 allows; the earliest date the provider was given is " + earliest + ".");
+                    + " rule U3 allows: " + (shortNotice ? "5 working days for the ongoing concerns recorded"
+                    : "one month, as no short-notice reason (ongoing concerns) was recorded when the approach was"
+                    + " agreed") + "; the earliest date the provider was given is " + earliest + ".");
         }
         consultations.requireParticipantsRecorded(variables.reference());
         variables.reportDue(deadlines.reportDueOn(last), deadlines);

@@ -131,25 +131,28 @@ final class ConsultationVariables {
         execution.setVariable(SAMPLE_SIZE, consultation.getSampleSize());
     }
 
-    /** U2: the contracts manager's agreement (consultation-agree form); empty fields keep the proposal. */
-    record Agreement(ConsultationMethod method, Integer sampleSize, String reason) {
+    /**
+     * U2, U3: the contracts manager's agreement (consultation-agree form); empty fields keep the proposal. The
+     * short-notice reason is null when the month's notice applies.
+     */
+    record Agreement(ConsultationMethod method, Integer sampleSize, String reason, String shortNoticeReason) {
     }
 
     Agreement agreement() {
         return new Agreement(method(AGREED_METHOD), FormValues.integer(execution.getVariable(AGREED_SAMPLE), "U2",
-                "The agreed sample"), raw(SAMPLE_REASON));
+                "The agreed sample"), raw(SAMPLE_REASON), raw(SHORT_NOTICE_REASON));
     }
 
-    /** U2: the agreed approach; Gateway_Method reads byQuestionnaire. */
+    /**
+     * U2: the agreed approach; Gateway_Method reads byQuestionnaire. U3: the reasons are stored on the consultation
+     * now, so their free text does not stay a process variable.
+     */
     void agreed(Consultation consultation) {
         execution.setVariable(METHOD, consultation.getMethod().name());
         execution.setVariable(SAMPLE_SIZE, consultation.getSampleSize());
         execution.setVariable(BY_QUESTIONNAIRE, consultation.getMethod() == ConsultationMethod.QUESTIONNAIRE);
-    }
-
-    /** U3: the reason for short notice (ongoing concerns), null when the month's notice applies. */
-    String shortNoticeReason() {
-        return FormValues.text(execution.getVariable(SHORT_NOTICE_REASON));
+        execution.removeVariable(SAMPLE_REASON);
+        execution.removeVariable(SHORT_NOTICE_REASON);
     }
 
     /** Seed 6.1, X1: the questionnaires close on {@code day}; the officer's recording task is due then. */

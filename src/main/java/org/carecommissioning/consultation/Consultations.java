@@ -215,13 +215,22 @@ public class Consultations {
         return consultation;
     }
 
-    /**
-     * U2: the contracts manager agrees the approach, or changes the method or the sample ({@code null} keeps the
-     * proposal). A sample smaller than the decision's minimum needs the manager's reason.
-     */
+    /** U2: as {@link #agreeApproach(String, ConsultationMethod, Integer, String, String, String)} with a month's notice. */
     @Transactional
     public Consultation agreeApproach(String reference, ConsultationMethod method, Integer sampleSize, String reason,
             String managerUserId) {
+        return agreeApproach(reference, method, sampleSize, reason, null, managerUserId);
+    }
+
+    /**
+     * U2: the contracts manager agrees the approach, or changes the method or the sample ({@code null} keeps the
+     * proposal). A sample smaller than the decision's minimum needs the manager's reason. U3: a short-notice reason
+     * (ongoing concerns) lets the provider arrange the meetings at 5 working days' notice instead of a month's; it is
+     * stored on the consultation (null: a month's notice).
+     */
+    @Transactional
+    public Consultation agreeApproach(String reference, ConsultationMethod method, Integer sampleSize, String reason,
+            String shortNoticeReason, String managerUserId) {
         Consultation consultation = get(reference);
         if (consultation.getStatus() != ConsultationStatus.APPROACH_PROPOSED) {
             throw new BusinessRuleViolation("U2", "Consultation " + reference + " is "
@@ -240,7 +249,11 @@ public class Consultations {
                     + " to contact for " + users + " service users (appendix 2); the contracts manager gives the"
                     + " reason for the smaller sample, or the sample is raised to " + minimum + ".");
         }
-        consultation.agreed(agreedMethod, sample, why, managerUserId, LocalDateTime.now(clock));
+        String shortNotice = FormValues.limited(FormValues.text(shortNoticeReason),
+                ConsultationLimits.SHORT_NOTICE_REASON, "U3", "The reason for short notice");
+        LocalDateTime now = LocalDateTime.now(clock);
+        consultation.agreed(agreedMethod, sample, why, managerUserId, now);
+        consultation.shortNotice(shortNotice, now);
         return consultation;
     }
 

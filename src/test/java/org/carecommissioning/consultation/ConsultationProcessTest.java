@@ -110,15 +110,16 @@ class ConsultationProcessTest {
                     proposed == null ? minimum : proposed, call.getArgument(6), TestClock.now());
             return consultation;
         });
-        when(consultations.agreeApproach(eq(REFERENCE), any(), any(), any(), any())).thenAnswer(call -> {
+        when(consultations.agreeApproach(eq(REFERENCE), any(), any(), any(), any(), any())).thenAnswer(call -> {
             ConsultationMethod method = call.getArgument(1);
             Integer sample = call.getArgument(2);
             if (sample != null && sample < consultation.getMinimumToContact() && call.getArgument(3) == null) {
                 throw new BusinessRuleViolation("U2", "A sample of " + sample + " is below the minimum.");
             }
             consultation.agreed(method == null ? consultation.getMethod() : method,
-                    sample == null ? consultation.getSampleSize() : sample, call.getArgument(3), call.getArgument(4),
+                    sample == null ? consultation.getSampleSize() : sample, call.getArgument(3), call.getArgument(5),
                     TestClock.now());
+            consultation.shortNotice(call.getArgument(4), TestClock.now());
             return consultation;
         });
 
@@ -161,7 +162,7 @@ class ConsultationProcessTest {
         Task agree = task(instance);
         assertThat(agree).hasDefinitionKey("Task_AgreeApproach").hasCandidateGroup("contracts-manager");
         completeAs(MANAGER, agree, Map.of());
-        verify(consultations).agreeApproach(REFERENCE, null, null, null, MANAGER);
+        verify(consultations).agreeApproach(REFERENCE, null, null, null, null, MANAGER);
 
         assertThat(instance).isWaitingAt("Task_EmailQuestionnaires");
         execute(retriedJob(instance, "Task_EmailQuestionnaires"));
@@ -199,8 +200,12 @@ class ConsultationProcessTest {
         assertThat(instance).isWaitingAt("Task_AgreeApproach");
         completeAs(MANAGER, agree, Map.of("agreedSample", 2L, "sampleReason", "Only two users live on site.",
                 "shortNoticeReason", "Ongoing concerns about night cover."));
-        verify(consultations).agreeApproach(REFERENCE, null, 2, "Only two users live on site.", MANAGER);
+        verify(consultations).agreeApproach(REFERENCE, null, 2, "Only two users live on site.",
+                "Ongoing concerns about night cover.", MANAGER);
         assertThat(variable(instance, "byQuestionnaire")).isEqualTo(false);
+        // U3: the reasons are stored on the consultation; their free text is no process variable any more
+        assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("sampleReason",
+                "shortNoticeReason");
 
         execute(retriedJob(instance, "Task_EmailMeetingRequest"));
         verify(notifications).send(argThat(email -> email.template().equals("consultation-meeting")
@@ -238,6 +243,27 @@ class ConsultationProcessTest {
         assertThat(instance).isWaitingAt("Task_WriteReport");
         // U6: 6 weeks after the last meeting
         writeAndApproveReport(instance, london("2026-12-22T23:59:59"));
+    }
+
+    @Test
+    @DisplayName("U3: without the contracts manager's short-notice reason a meeting needs a month's notice; an earlier"
+            + " meeting date is refused with the rule's sentence and the task stays open")
+    void monthsNoticeWithoutShortNoticeReason() {
+        ProcessInstance instance = start();
+        completeAs(OFFICER, task(instance), Map.of("consultationMethod", "SMALL_GROUP", "serviceUsers", 12L));
+        completeAs(MANAGER, task(instance), Map.of());
+        execute(retriedJob(instance, "Task_EmailMeetingRequest"));
+        verify(notifications).send(argThat(email -> email.template().equals("consultation-meeting")
+                && "Wed 2 Dec 2026".equals(email.model().get("earliestMeetingDate"))
+                && email.model().get("noticeGiven").toString().contains("one month")));
+        Task meeting = task(instance);
+        TestClock.setTo("2026-11-20T17:00");
+        assertThatThrownBy(() -> completeAs(OFFICER, meeting, Map.of("lastMeetingDate", "2026-11-16",
+                "everyParticipantConsented", true))).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("one month, as no short-notice reason")
+                .hasMessageContaining("2026-12-02");
+        assertThat(instance).isWaitingAt("Task_RecordMeeting");
+        verify(consultations, never()).requireParticipantsRecorded(any());
     }
 
     @Test

@@ -131,6 +131,22 @@ class ConsultationsTest {
                 .hasMessage("U2: Consultation SUC-SP101-2027 is under way; there is no proposed approach to agree.");
     }
 
+    @Test
+    @DisplayName("U3 the contracts manager's short-notice reason is stored on the consultation; an over-long one is"
+            + " refused and nothing is agreed")
+    void shortNoticeReason() {
+        consultations.proposeApproach(REFERENCE, ConsultationMethod.SMALL_GROUP, 10, 3, false, null, "po");
+        assertThatThrownBy(() -> consultations.agreeApproach(REFERENCE, null, null, null, "x".repeat(2001), "cm"))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageStartingWith("U3: The reason for short notice is 2001 characters long; the limit is 2000");
+        assertThat(consultation.getStatus()).isEqualTo(ConsultationStatus.APPROACH_PROPOSED);
+        assertThat(consultation.getShortNoticeReason()).isNull();
+
+        consultations.agreeApproach(REFERENCE, null, null, null, "  Ongoing concerns about night cover. ", "cm");
+        assertThat(consultation.getShortNoticeReason()).isEqualTo("Ongoing concerns about night cover.");
+        assertThat(consultation.getStatus()).isEqualTo(ConsultationStatus.APPROACH_AGREED);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "service user did not sign | false | false | 2027-05-03 | Ann |     | U3: The consent form must be signed by"
