@@ -11,4 +11,8 @@ interface AnswerSetRepository extends JpaRepository<AnswerSet, Long> {
     boolean existsByConsentReference(String consentReference);
 
     List<AnswerSet> findByConsultationIdOrderById(Long consultationId);
+
+    long countByConsultationIdAndConsentReferenceIsNotNull(Long consultationId);
+
+    long countByConsultationIdAndConsentReferenceIsNull(Long consultationId);
 }

@@ -100,6 +100,23 @@ public class Consultation {
     @Column(name = "report_written_at")
     private LocalDateTime reportWrittenAt;
 
+    /** U6: the version of the report under approval, counted up each time it is written (V16). */
+    @Column(name = "report_version")
+    private Integer reportVersion;
+
+    /** U5: how many more service users the contracts manager approved interviewing, in all (V16). */
+    @Column(name = "sample_grown_by")
+    private Integer sampleGrownBy;
+
+    @Column(name = "sample_grown_reason", length = ConsultationLimits.SAMPLE_REASON)
+    private String sampleGrownReason;
+
+    @Column(name = "sample_grown_by_user")
+    private String sampleGrownByUser;
+
+    @Column(name = "sample_grown_at")
+    private LocalDateTime sampleGrownAt;
+
     @Column(name = "created_at")
     private LocalDateTime createdAt;
 
@@ -171,6 +188,17 @@ public class Consultation {
         this.reportAdverse = adverse;
         this.reportWrittenBy = by;
         this.reportWrittenAt = at;
+        this.reportVersion = getReportVersion() + 1;
+        this.updatedAt = at;
+    }
+
+    /** U5: after adverse comments the contracts manager approved interviewing {@code more} service users. */
+    void sampleGrown(int more, String reason, String by, LocalDateTime at) {
+        this.sampleSize = this.sampleSize + more;
+        this.sampleGrownBy = getSampleGrownBy() + more;
+        this.sampleGrownReason = reason;
+        this.sampleGrownByUser = by;
+        this.sampleGrownAt = at;
         this.updatedAt = at;
     }
 
@@ -296,6 +324,28 @@ public class Consultation {
 
     public LocalDateTime getReportWrittenAt() {
         return reportWrittenAt;
+    }
+
+    /** U6: the version of the report under approval; 0 before it is first written. */
+    public int getReportVersion() {
+        return reportVersion == null ? 0 : reportVersion;
+    }
+
+    /** U5: how many service users were added to the sample after adverse comments; 0 when none. */
+    public int getSampleGrownBy() {
+        return sampleGrownBy == null ? 0 : sampleGrownBy;
+    }
+
+    public String getSampleGrownReason() {
+        return sampleGrownReason;
+    }
+
+    public String getSampleGrownByUser() {
+        return sampleGrownByUser;
+    }
+
+    public LocalDateTime getSampleGrownAt() {
+        return sampleGrownAt;
     }
 
     public LocalDateTime getCreatedAt() {

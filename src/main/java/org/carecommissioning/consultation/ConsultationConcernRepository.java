@@ -9,4 +9,6 @@ interface ConsultationConcernRepository extends JpaRepository<ConsultationConcer
     Optional<ConsultationConcern> findByReference(String reference);
 
     long countByConsultationId(Long consultationId);
+
+    boolean existsByConsultationIdAndKind(Long consultationId, ConcernKind kind);
 }

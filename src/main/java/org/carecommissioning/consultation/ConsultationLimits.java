@@ -16,7 +16,7 @@ final class ConsultationLimits {
     static final int QUESTION_CODE = 40;
     /** U3: one answer. */
     static final int ANSWER = 4000;
-    /** U6: the report's text, as one process variable until it is sent (the engine's text column). */
+    /** U6: the report's text and its one-line headline, on the consultation (V15). */
     static final int REPORT = 4000;
     static final int REPORT_HEADLINE = 200;
     static final int SHORT_NOTICE_REASON = 2000;

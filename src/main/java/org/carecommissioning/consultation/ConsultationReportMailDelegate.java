@@ -9,15 +9,21 @@ import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
 import org.springframework.stereotype.Component;
 
-/** U6, X2: the approved report goes to the provider, who is asked to thank the participants. */
+/**
+ * U6, X2: the approved report goes to the provider as a PDF it can share with its service users, and the provider is
+ * asked to thank the participants.
+ */
 @Component
 class ConsultationReportMailDelegate implements JavaDelegate {
 
     private final Consultations consultations;
+    private final ConsultationReports reports;
     private final NotificationService notifications;
 
-    ConsultationReportMailDelegate(Consultations consultations, NotificationService notifications) {
+    ConsultationReportMailDelegate(Consultations consultations, ConsultationReports reports,
+            NotificationService notifications) {
         this.consultations = consultations;
+        this.reports = reports;
         this.notifications = notifications;
     }
 
@@ -28,7 +34,8 @@ class ConsultationReportMailDelegate implements JavaDelegate {
         Organisation provider = consultations.providerOf(consultation);
         Map<String, Object> model = ConsultationMailModel.of(consultation, consultations.serviceOf(consultation),
                 provider.getName());
-        model.put(ConsultationVariables.REPORT_TEXT, variables.reportText());
-        notifications.send(Email.of(provider.getEmail(), "consultation-report", model));
+        model.put(ConsultationVariables.REPORT_HEADLINE, consultation.getReportHeadline());
+        notifications.send(Email.of(provider.getEmail(), "consultation-report", model).withAttachment(
+                ConsultationReportPdf.fileName(consultation), "application/pdf", reports.pdf(consultation)));
     }
 }

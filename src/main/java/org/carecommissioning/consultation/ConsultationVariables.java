@@ -53,8 +53,13 @@ final class ConsultationVariables {
     static final String EVERY_CONSENT = "everyParticipantConsented";
     static final String REPORT_DUE_AT = "reportDueAt";
     static final String REPORT_DUE_TEXT = "reportDueText";
+    static final String REPORT_HEADLINE = "reportHeadline";
     static final String REPORT_TEXT = "reportText";
+    /** U6: the officer says the report holds adverse comments or complaints (consultation-report form). */
+    static final String REPORT_ADVERSE = "reportAdverse";
     static final String REPORT_DECISION = "reportDecision";
+    /** U6: every role the report needs approved its current version; Gateway_ReportApproved reads it. */
+    static final String REPORT_APPROVED = "reportApproved";
 
     private final DelegateExecution execution;
 
@@ -68,11 +73,12 @@ final class ConsultationVariables {
 
     /**
      * The free text kept out of history (ConsultationPersonalVariables): the contracts manager's reasons for a
-     * smaller sample and for short notice, and the report, any of which could describe a person. Each is stored
-     * with the consultation or sent to the provider; history keeps references, numbers and decisions.
+     * smaller sample and for short notice, and the report's headline and text, any of which could describe a person.
+     * Each is stored with the consultation and removed from the variables once stored; history keeps references,
+     * numbers and decisions.
      */
     static Set<String> freeText() {
-        return Set.of(SAMPLE_REASON, SHORT_NOTICE_REASON, REPORT_TEXT);
+        return Set.of(SAMPLE_REASON, SHORT_NOTICE_REASON, REPORT_HEADLINE, REPORT_TEXT);
     }
 
     /** U1: the service code of the start form (consultation-start). */
@@ -201,13 +207,42 @@ final class ConsultationVariables {
         execution.setVariable(REPORT_DUE_TEXT, DisplayDates.date(day));
     }
 
-    /** U6: the approved report's text (consultation-report form), sent to the provider. */
-    String reportText() {
-        String text = FormValues.limited(raw(REPORT_TEXT), ConsultationLimits.REPORT, "U6", "The report");
-        if (text == null) {
-            throw new BusinessRuleViolation("U6", "Write the report before it is sent to the provider.");
+    /** U6: the report as the officer wrote it (consultation-report form); the service checks it. */
+    record Report(String headline, String text, boolean adverse) {
+    }
+
+    Report report() {
+        return new Report(raw(REPORT_HEADLINE), raw(REPORT_TEXT), FormValues.flag(execution.getVariable(REPORT_ADVERSE)));
+    }
+
+    /**
+     * U6: the report is stored on the consultation: its headline and text leave the process variables, and
+     * Gateway_ReportAdverse reads whether it holds adverse comments or complaints (the officer's word or a complaint
+     * raised).
+     */
+    void reportRecorded(Consultation consultation) {
+        execution.removeVariable(REPORT_HEADLINE);
+        execution.removeVariable(REPORT_TEXT);
+        execution.setVariable(REPORT_ADVERSE, consultation.isReportAdverse());
+    }
+
+    /** U6: an approver's decision (consultation-approve-report form): approve or revise; null when not chosen. */
+    ReportDecision reportDecision() {
+        String value = raw(REPORT_DECISION);
+        if (value == null) {
+            return null;
         }
-        return text;
+        try {
+            return ReportDecision.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new BusinessRuleViolation("U6", "\"" + value + "\" is not a decision on the report; choose approve"
+                    + " or revise.");
+        }
+    }
+
+    /** U6: every required role approved the current version of the report. */
+    void reportApproved(boolean approved) {
+        execution.setVariable(REPORT_APPROVED, approved);
     }
 
     private ConsultationMethod method(String name) {

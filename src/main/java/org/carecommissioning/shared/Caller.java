@@ -93,4 +93,14 @@ public class Caller {
         Authentication authentication = identityService.getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
     }
+
+    /**
+     * For classes the engine creates (task listeners): the groups of the user the identity service currently
+     * authenticates; none when nobody is authenticated, so a role check fails closed.
+     */
+    public static List<String> groupsOf(IdentityService identityService) {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null || authentication.getGroupIds() == null ? List.of()
+                : List.copyOf(authentication.getGroupIds());
+    }
 }

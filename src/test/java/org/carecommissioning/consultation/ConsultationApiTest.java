@@ -194,7 +194,8 @@ class ConsultationApiTest {
         Scenario.now(LocalDateTime.of(2027, 6, 1, 9, 0));
         scenario.complete(officer, instance, "Task_RecordQuestionnaires", Map.of("allQuestionnairesRecorded", true));
         String report = "Report " + code + ": users value the support.";
-        scenario.complete(officer, instance, "Task_WriteReport", Map.of("reportText", report));
+        scenario.complete(officer, instance, "Task_WriteReport", Map.of("reportHeadline", "Users value the support",
+                "reportText", report));
         scenario.complete(manager, instance, "Task_ApproveReport", Map.of("reportDecision", "approve"));
         scenario.executeDueJobs(instance.getId());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();

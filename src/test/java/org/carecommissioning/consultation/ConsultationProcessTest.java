@@ -2,6 +2,7 @@ package org.carecommissioning.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
@@ -28,6 +29,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,8 +58,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * processes/service-user-consultation.bpmn on a plain in-memory engine with the REAL delegate beans, registered under
  * their bean names with Camunda's {@link Mocks}; {@link Consultations}, {@link NotificationService} and the working-day
- * calendar are Mockito mocks, and consultation-sample-size is the real table. Each test walks one path; the rules
- * themselves are the service's (ConsultationsTest).
+ * calendar are Mockito mocks, and consultation-sample-size is the real table. The report's approvals run the real
+ * {@link ConsultationReports} on mocked repositories (an in-memory list of approvals), so the role check (U6) is the
+ * service's own. Each test walks one path; the rules themselves are the services' (ConsultationsTest,
+ * ConsultationReportsTest).
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/service-user-consultation.bpmn", "dmn/consultation-sample-size.dmn"})
@@ -75,7 +80,12 @@ class ConsultationProcessTest {
     /** U3: what the mocked calendar gives for 5 working days after 2 Nov 2026. */
     private static final LocalDate FIVE_WORKING_DAYS = LocalDate.of(2026, 11, 9);
 
+    private static final String SP_MANAGER = "sam.spmanager";
+    private static final String HEAD_OF_CONTRACTS = "hal.head";
+
     private Consultations consultations;
+    private ConsultationConcernRepository concerns;
+    private final List<ConsultationReportApproval> approvals = new ArrayList<>();
     private ConsultationScheduling scheduling;
     private NotificationService notifications;
     private Consultation consultation;
@@ -85,6 +95,9 @@ class ConsultationProcessTest {
         BpmnAwareTests.init(processEngine);
         TestClock.setTo("2026-11-02T09:00");
         consultations = mock(Consultations.class);
+        concerns = mock(ConsultationConcernRepository.class);
+        AnswerSetRepository answerSets = mock(AnswerSetRepository.class);
+        when(answerSets.countByConsultationIdAndConsentReferenceIsNotNull(any())).thenReturn(2L);
         scheduling = mock(ConsultationScheduling.class);
         notifications = mock(NotificationService.class);
         WorkingDayCalendar calendar = mock(WorkingDayCalendar.class);
@@ -134,7 +147,13 @@ class ConsultationProcessTest {
         Mocks.register("consultationMeetingMailDelegate",
                 new ConsultationMeetingMailDelegate(consultations, notifications, deadlines, calendar, clock));
         Mocks.register("consultationMeetingsDelegate", new ConsultationMeetingsDelegate(consultations, deadlines, clock));
-        Mocks.register("consultationReportMailDelegate", new ConsultationReportMailDelegate(consultations, notifications));
+        ConsultationReports reports = new ConsultationReports(consultations, concerns, answerSets,
+                ReportApprovalsInMemory.in(approvals), clock);
+        Mocks.register("consultationReportDelegate", new ConsultationReportDelegate(reports));
+        Mocks.register("consultationReportApprovalListener", new ConsultationReportApprovalListener(reports));
+        Mocks.register("consultationReportApprovedDelegate", new ConsultationReportApprovedDelegate(reports));
+        Mocks.register("consultationReportMailDelegate", new ConsultationReportMailDelegate(consultations, reports,
+                notifications));
         Mocks.register("consultationReportIssuedDelegate", new ConsultationReportIssuedDelegate(consultations));
     }
 
@@ -238,11 +257,81 @@ class ConsultationProcessTest {
 
         Task write = task(instance);
         assertThat(write).hasDefinitionKey("Task_WriteReport");
-        completeAs(OFFICER, write, Map.of("reportText", "First draft."));
-        completeAs(MANAGER, task(instance), Map.of("reportDecision", "revise"));
+        completeAs(OFFICER, write, Map.of("reportHeadline", "Draft", "reportText", "First draft."));
+        Task approve = task(instance);
+        assertThat(approve).hasDefinitionKey("Task_ApproveReport");
+        completeWithRoles(MANAGER, List.of("contracts-manager"), approve, Map.of("reportDecision", "revise"));
         assertThat(instance).isWaitingAt("Task_WriteReport");
-        // U6: 6 weeks after the last meeting
+        assertThat(approvals).extracting(ConsultationReportApproval::getDecision).containsExactly(ReportDecision.REVISE);
+        // U6: 6 weeks after the last meeting; the revised report is version 2, approved again
         writeAndApproveReport(instance, london("2026-12-22T23:59:59"));
+        assertThat(approvals).extracting(ConsultationReportApproval::getReportVersion).containsExactly(1, 2);
+    }
+
+    @Test
+    @DisplayName("U6: an adverse report is approved by the contracts manager, the SP manager and the head of"
+            + " contracts in parallel; a user without the task's role is refused; one revise sends it back and every"
+            + " role approves the revised report again; a complaint keeps it adverse")
+    void adverseReportNeedsThreeRoles() {
+        ProcessInstance instance = questionnairesRecorded();
+        completeAs(OFFICER, task(instance), Map.of("reportHeadline", "Night cover worries users.", "reportText",
+                "Several users said nobody answers at night.", "reportAdverse", true));
+        assertThat(variable(instance, "reportAdverse")).isEqualTo(true);
+        assertThat(instance).isWaitingAt("Task_ManagerApprovesAdverseReport", "Task_SpManagerApprovesReport",
+                "Task_HeadOfContractsApprovesReport");
+        assertThat(roleTask(instance, "Task_ManagerApprovesAdverseReport")).hasCandidateGroup("contracts-manager");
+        assertThat(roleTask(instance, "Task_SpManagerApprovesReport")).hasCandidateGroup("sp-manager");
+        assertThat(roleTask(instance, "Task_HeadOfContractsApprovesReport")).hasCandidateGroup("head-of-contracts");
+
+        // U6: the wrong role is refused, naming the role needed; nobody signed in is refused too (fails closed)
+        Task spTask = roleTask(instance, "Task_SpManagerApprovesReport");
+        assertThatThrownBy(() -> completeWithRoles(MANAGER, List.of("contracts-manager"), spTask,
+                Map.of("reportDecision", "approve"))).rootCause().isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("Only the SP manager (role sp-manager)");
+        assertThatThrownBy(() -> BpmnAwareTests.complete(spTask, Map.of("reportDecision", "approve")))
+                .rootCause().isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("nobody is signed in");
+        assertThat(instance).isWaitingAt("Task_SpManagerApprovesReport");
+        assertThat(approvals).isEmpty();
+
+        completeWithRoles(SP_MANAGER, List.of("sp-manager"), spTask, Map.of("reportDecision", "approve"));
+        completeWithRoles(HEAD_OF_CONTRACTS, List.of("head-of-contracts"),
+                roleTask(instance, "Task_HeadOfContractsApprovesReport"), Map.of("reportDecision", "revise"));
+        assertThat(instance).isWaitingAt("Task_ManagerApprovesAdverseReport");
+        completeWithRoles(MANAGER, List.of("contracts-manager"), roleTask(instance,
+                "Task_ManagerApprovesAdverseReport"), Map.of("reportDecision", "approve"));
+        // U6: one revise is enough to send it back
+        assertThat(instance).isWaitingAt("Task_WriteReport");
+        assertThat(approvals).extracting(ConsultationReportApproval::getApproverRole, ConsultationReportApproval::getDecision,
+                ConsultationReportApproval::getDecidedBy).containsExactly(
+                        tuple("sp-manager", ReportDecision.APPROVE, SP_MANAGER),
+                        tuple("head-of-contracts", ReportDecision.REVISE, HEAD_OF_CONTRACTS),
+                        tuple("contracts-manager", ReportDecision.APPROVE, MANAGER));
+
+        // U6: a complaint was raised, so the report stays adverse although the officer no longer says so
+        when(concerns.existsByConsultationIdAndKind(any(), eq(ConcernKind.COMPLAINT))).thenReturn(true);
+        completeAs(OFFICER, task(instance), Map.of("reportHeadline", "Night cover worries users.", "reportText",
+                "Several users said nobody answers at night; the provider is recruiting.", "reportAdverse", false));
+        assertThat(variable(instance, "reportAdverse")).isEqualTo(true);
+        completeWithRoles(MANAGER, List.of("contracts-manager"), roleTask(instance,
+                "Task_ManagerApprovesAdverseReport"), Map.of("reportDecision", "approve"));
+        completeWithRoles(SP_MANAGER, List.of("sp-manager"), roleTask(instance, "Task_SpManagerApprovesReport"),
+                Map.of("reportDecision", "approve"));
+        assertThat(instance).isWaitingAt("Task_HeadOfContractsApprovesReport");
+        completeWithRoles(HEAD_OF_CONTRACTS, List.of("head-of-contracts"),
+                roleTask(instance, "Task_HeadOfContractsApprovesReport"), Map.of("reportDecision", "approve"));
+        assertThat(approvals).filteredOn(approval -> approval.getReportVersion() == 2).hasSize(3);
+        mailAndIssueReport(instance);
+    }
+
+    @Test
+    @DisplayName("U6: a report without a headline is refused (400 sentence) and Write report stays open")
+    void reportWithoutHeadline() {
+        ProcessInstance instance = questionnairesRecorded();
+        Task write = task(instance);
+        assertThatThrownBy(() -> completeAs(OFFICER, write, Map.of("reportText", "Text only.")))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("Give the report a headline");
+        assertThat(instance).isWaitingAt("Task_WriteReport");
+        assertThat(consultation.getReportVersion()).isZero();
     }
 
     @Test
@@ -316,6 +405,22 @@ class ConsultationProcessTest {
         when(consultations.get(REFERENCE)).thenReturn(consultation);
     }
 
+    /** A questionnaire consultation up to Write report. */
+    private ProcessInstance questionnairesRecorded() {
+        ProcessInstance instance = start();
+        completeAs(OFFICER, task(instance), Map.of("consultationMethod", "QUESTIONNAIRE", "serviceUsers", 600L));
+        completeAs(MANAGER, task(instance), Map.of());
+        execute(retriedJob(instance, "Task_EmailQuestionnaires"));
+        completeAs(OFFICER, task(instance), Map.of("allQuestionnairesRecorded", true));
+        assertThat(instance).isWaitingAt("Task_WriteReport");
+        return instance;
+    }
+
+    private static Task roleTask(ProcessInstance instance, String taskDefinitionKey) {
+        return taskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+    }
+
     private ProcessInstance start() {
         ProcessInstance instance = as(OFFICER, () -> runtimeService().startProcessInstanceByKey(PROCESS,
                 withVariables("serviceCode", SERVICE_CODE)));
@@ -330,18 +435,40 @@ class ConsultationProcessTest {
         assertThat(write).hasDefinitionKey("Task_WriteReport");
         assertOfficerTask(write);
         assertThat(write.getDueDate()).isEqualTo(due);
-        completeAs(OFFICER, write, Map.of("reportText", "Users value their key workers."));
+        completeAs(OFFICER, write, Map.of("reportHeadline", "Users value their key workers.", "reportText",
+                "Most users said their key worker listens to them.", "reportAdverse", false));
+        // U6: the report is on the consultation, not in the process variables
+        assertThat(consultation.getReportHeadline()).isEqualTo("Users value their key workers.");
+        assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("reportText", "reportHeadline");
+        assertThat(variable(instance, "reportAdverse")).isEqualTo(false);
         Task approve = task(instance);
         assertThat(approve).hasDefinitionKey("Task_ApproveReport").hasCandidateGroup("contracts-manager");
-        completeAs(MANAGER, approve, Map.of("reportDecision", "approve"));
+        completeWithRoles(MANAGER, List.of("contracts-manager"), approve, Map.of("reportDecision", "approve"));
+        assertThat(instance).hasPassed("Task_CheckApprovals");
+        mailAndIssueReport(instance);
+    }
+
+    private void mailAndIssueReport(ProcessInstance instance) {
         execute(retriedJob(instance, "Task_EmailReport"));
         verify(notifications).send(argThat(email -> email.template().equals("consultation-report")
                 && email.to().equals(PROVIDER_EMAIL)
-                && "Users value their key workers.".equals(email.model().get("reportText"))));
+                && consultation.getReportHeadline().equals(email.model().get("reportHeadline"))
+                && email.attachments().size() == 1
+                && email.attachments().get(0).fileName().equals("Consultation-report-" + REFERENCE + ".pdf")));
         verify(consultations, never()).reportIssued(any());
         execute(retriedJob(instance, "Task_IssueReport"));
         verify(consultations).reportIssued(REFERENCE);
         assertThat(instance).isEnded().hasPassed("EndEvent_ReportIssued");
+    }
+
+    /** Completes the task as {@code userId} in {@code groups}, as Tasklist does for a signed-in user. */
+    private static void completeWithRoles(String userId, List<String> groups, Task task, Map<String, Object> form) {
+        identityService().setAuthentication(userId, groups);
+        try {
+            BpmnAwareTests.complete(task, form);
+        } finally {
+            identityService().clearAuthentication();
+        }
     }
 
     /** The officer's tasks: assigned to the service's purchasing officer, open to the contracts managers too. */
