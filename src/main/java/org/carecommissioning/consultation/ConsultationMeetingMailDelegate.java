@@ -48,6 +48,11 @@ class ConsultationMeetingMailDelegate implements JavaDelegate {
         Map<String, Object> model = ConsultationMailModel.of(consultation, consultations.serviceOf(consultation),
                 provider.getName());
         model.put(ConsultationVariables.EARLIEST_MEETING_DATE, DisplayDates.date(earliest));
+        model.put("participantsWanted", consultation.getSampleGrownBy() == 0
+                ? consultation.getSampleSize() + " service users"
+                : consultation.getSampleSize() + " service users in all, " + consultation.getSampleGrownBy() + " more"
+                        + " than first agreed, as the contracts manager approved more interviews after adverse"
+                        + " comments (rule U5)");
         model.put("noticeGiven", shortNotice ? "5 working days' notice, because of ongoing concerns"
                 : "at least one month's notice");
         ContractedService service = consultations.serviceOf(consultation);

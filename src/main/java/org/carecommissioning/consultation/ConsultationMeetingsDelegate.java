@@ -11,17 +11,21 @@ import org.springframework.stereotype.Component;
 /**
  * U3, U6: the officer confirms every participant has a signed consent; refused (400) while no participant's consent
  * and answers are recorded, and for a last meeting before the earliest date the notice allowed. The report is due 6
- * weeks after the last meeting or interview.
+ * weeks after the last meeting or interview. U5: whether adverse comments were made (the officer's word, or a
+ * complaint raised) decides whether the contracts manager is asked about more interviews.
  */
 @Component
 class ConsultationMeetingsDelegate implements JavaDelegate {
 
     private final Consultations consultations;
+    private final ConsultationReports reports;
     private final ConsultationDeadlines deadlines;
     private final Clock clock;
 
-    ConsultationMeetingsDelegate(Consultations consultations, ConsultationDeadlines deadlines, Clock clock) {
+    ConsultationMeetingsDelegate(Consultations consultations, ConsultationReports reports,
+            ConsultationDeadlines deadlines, Clock clock) {
         this.consultations = consultations;
+        this.reports = reports;
         this.deadlines = deadlines;
         this.clock = clock;
     }
@@ -46,7 +50,7 @@ class ConsultationMeetingsDelegate implements JavaDelegate {
                     : "one month, as no short-notice reason (ongoing concerns) was recorded when the approach was"
                     + " agreed") + "; the earliest date the provider was given is " + earliest + ".");
         }
-        consultations.requireParticipantsRecorded(variables.reference());
+        variables.adverseComments(reports.meetingsHeld(variables.reference(), variables.adverseCommentsSaid()));
         variables.reportDue(deadlines.reportDueOn(last), deadlines);
     }
 }

@@ -66,6 +66,17 @@ public class ConsultationReports {
         return consultation;
     }
 
+    /**
+     * U3, U5: the officer confirms the meetings: refused while no participant's signed consent and answers are
+     * recorded; returns whether adverse comments were made (the officer says so, or a complaint was raised), so the
+     * contracts manager decides on more interviews.
+     */
+    @Transactional(readOnly = true)
+    public boolean meetingsHeld(String reference, boolean adverseSaid) {
+        consultations.requireParticipantsRecorded(reference);
+        return adverseSaid || complaintRaised(consultations.get(reference));
+    }
+
     /** U4, U5, U6: whether a complaint was raised from the consultation's adverse feedback. */
     @Transactional(readOnly = true)
     public boolean complaintRaised(String reference) {

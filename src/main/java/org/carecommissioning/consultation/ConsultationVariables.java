@@ -51,6 +51,12 @@ final class ConsultationVariables {
     static final String ALL_RECORDED = "allQuestionnairesRecorded";
     static final String LAST_MEETING_DATE = "lastMeetingDate";
     static final String EVERY_CONSENT = "everyParticipantConsented";
+    /** U5: adverse comments were made at the meetings (the officer's tick, then with any complaint raised). */
+    static final String ADVERSE_COMMENTS = "adverseComments";
+    /** U5: the contracts manager's decision on more interviews: approve or decline (Gateway_MoreInterviews). */
+    static final String MORE_INTERVIEWS = "moreInterviews";
+    static final String ADDITIONAL_USERS = "additionalUsers";
+    static final String MORE_INTERVIEWS_REASON = "moreInterviewsReason";
     static final String REPORT_DUE_AT = "reportDueAt";
     static final String REPORT_DUE_TEXT = "reportDueText";
     static final String REPORT_HEADLINE = "reportHeadline";
@@ -73,12 +79,12 @@ final class ConsultationVariables {
 
     /**
      * The free text kept out of history (ConsultationPersonalVariables): the contracts manager's reasons for a
-     * smaller sample and for short notice, and the report's headline and text, any of which could describe a person.
+     * smaller sample, for short notice and for more interviews, and the report's headline and text, any of which could describe a person.
      * Each is stored with the consultation and removed from the variables once stored; history keeps references,
      * numbers and decisions.
      */
     static Set<String> freeText() {
-        return Set.of(SAMPLE_REASON, SHORT_NOTICE_REASON, REPORT_HEADLINE, REPORT_TEXT);
+        return Set.of(SAMPLE_REASON, SHORT_NOTICE_REASON, MORE_INTERVIEWS_REASON, REPORT_HEADLINE, REPORT_TEXT);
     }
 
     /** U1: the service code of the start form (consultation-start). */
@@ -199,6 +205,31 @@ final class ConsultationVariables {
                     + " 6 weeks after it.");
         }
         return FormValues.plausibleDate(date, "U6", "The date of the last meeting or interview");
+    }
+
+    /** U5: the officer says adverse comments were made at the meetings (consultation-meeting form). */
+    boolean adverseCommentsSaid() {
+        return FormValues.flag(execution.getVariable(ADVERSE_COMMENTS));
+    }
+
+    /** U5: adverse comments were made or a complaint raised; Gateway_MeetingsAdverse reads it. */
+    void adverseComments(boolean adverse) {
+        execution.setVariable(ADVERSE_COMMENTS, adverse);
+    }
+
+    /** U5: the contracts manager's approval of more interviews (consultation-more-interviews form). */
+    record MoreInterviews(Integer users, String reason) {
+    }
+
+    MoreInterviews moreInterviews() {
+        return new MoreInterviews(FormValues.integer(execution.getVariable(ADDITIONAL_USERS), "U5",
+                "The number of more service users"), raw(MORE_INTERVIEWS_REASON));
+    }
+
+    /** U5: the sample grew; the reason is stored on the consultation and leaves the process variables. */
+    void sampleGrown(Consultation consultation) {
+        execution.setVariable(SAMPLE_SIZE, consultation.getSampleSize());
+        execution.removeVariable(MORE_INTERVIEWS_REASON);
     }
 
     /** U6, X1: the report is due by the end of {@code day}. */

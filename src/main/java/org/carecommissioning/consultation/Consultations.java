@@ -417,6 +417,38 @@ public class Consultations {
         return answered;
     }
 
+    /**
+     * U5: after adverse comments the contracts manager approves interviewing {@code more} service users, for
+     * {@code reason}: the agreed sample grows, recorded on the consultation, and the provider is asked to arrange
+     * meetings with them under the same notice and consent rules. Refused for a questionnaire consultation, for fewer
+     * than 1, beyond the service users not yet in the sample, and without the reason.
+     */
+    @Transactional
+    public Consultation growSample(String reference, Integer more, String reason, String managerUserId) {
+        Consultation consultation = underWay(reference, "U5");
+        if (!consultation.getMethod().meetsServiceUsers()) {
+            throw new BusinessRuleViolation("U5", "Consultation " + reference + " is by questionnaire; more interviews"
+                    + " follow meetings or interviews only.");
+        }
+        int remaining = consultation.getServiceUsers() - consultation.getSampleSize();
+        if (remaining < 1) {
+            throw new BusinessRuleViolation("U5", "All " + consultation.getServiceUsers() + " service users are in the"
+                    + " sample of " + reference + " already; there is no one more to interview.");
+        }
+        if (more == null || more < 1 || more > remaining) {
+            throw new BusinessRuleViolation("U5", "Give how many more service users are interviewed, between 1 and "
+                    + remaining + " (the " + consultation.getServiceUsers() + " users less the sample of "
+                    + consultation.getSampleSize() + ")" + (more == null ? "." : "; " + more + " is not."));
+        }
+        String why = FormValues.limited(FormValues.text(reason), ConsultationLimits.SAMPLE_REASON, "U5",
+                "The reason for more interviews");
+        if (why == null) {
+            throw new BusinessRuleViolation("U5", "Give the reason for interviewing more service users.");
+        }
+        consultation.sampleGrown(more, why, managerUserId, LocalDateTime.now(clock));
+        return consultation;
+    }
+
     /** The contracted service consulted. */
     @Transactional(readOnly = true)
     public ContractedService serviceOf(Consultation consultation) {

@@ -18,6 +18,7 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.carecommissioning.support.ProcessSteps.as;
@@ -136,6 +137,17 @@ class ConsultationProcessTest {
             return consultation;
         });
 
+        when(consultations.growSample(eq(REFERENCE), any(), any(), any())).thenAnswer(call -> {
+            Integer more = call.getArgument(1);
+            int remaining = consultation.getServiceUsers() - consultation.getSampleSize();
+            if (more == null || more < 1 || more > remaining) {
+                throw new BusinessRuleViolation("U5", "Give how many more service users are interviewed, between 1"
+                        + " and " + remaining + ".");
+            }
+            consultation.sampleGrown(more, call.getArgument(2), call.getArgument(3), TestClock.now());
+            return consultation;
+        });
+
         Mocks.register("consultationPlanDelegate", new ConsultationPlanDelegate(consultations, deadlines,
                 scheduling));
         Mocks.register("consultationProposalFormListener", new ConsultationProposalFormListener());
@@ -146,9 +158,11 @@ class ConsultationProcessTest {
         Mocks.register("consultationQuestionnairesDelegate", new ConsultationQuestionnairesDelegate(deadlines));
         Mocks.register("consultationMeetingMailDelegate",
                 new ConsultationMeetingMailDelegate(consultations, notifications, deadlines, calendar, clock));
-        Mocks.register("consultationMeetingsDelegate", new ConsultationMeetingsDelegate(consultations, deadlines, clock));
         ConsultationReports reports = new ConsultationReports(consultations, concerns, answerSets,
                 ReportApprovalsInMemory.in(approvals), clock);
+        Mocks.register("consultationMeetingsDelegate", new ConsultationMeetingsDelegate(consultations, reports,
+                deadlines, clock));
+        Mocks.register("consultationSampleGrowthDelegate", new ConsultationSampleGrowthDelegate(consultations));
         Mocks.register("consultationReportDelegate", new ConsultationReportDelegate(reports));
         Mocks.register("consultationReportApprovalListener", new ConsultationReportApprovalListener(reports));
         Mocks.register("consultationReportApprovedDelegate", new ConsultationReportApprovedDelegate(reports));
@@ -321,6 +335,58 @@ class ConsultationProcessTest {
                 roleTask(instance, "Task_HeadOfContractsApprovesReport"), Map.of("reportDecision", "approve"));
         assertThat(approvals).filteredOn(approval -> approval.getReportVersion() == 2).hasSize(3);
         mailAndIssueReport(instance);
+    }
+
+    @Test
+    @DisplayName("U5: after adverse comments the contracts manager approves more interviews (refused beyond the users"
+            + " not yet in the sample): the sample grows and the provider is asked again with the same notice and"
+            + " consent form; after a complaint the manager is asked again and declines, and the officer writes the"
+            + " report")
+    void moreInterviewsLoop() {
+        ProcessInstance instance = start();
+        completeAs(OFFICER, task(instance), Map.of("consultationMethod", "INDIVIDUAL_INTERVIEW", "serviceUsers", 25L));
+        completeAs(MANAGER, task(instance), Map.of());
+        execute(retriedJob(instance, "Task_EmailMeetingRequest"));
+        TestClock.setTo("2026-12-03T17:00");
+        completeAs(OFFICER, task(instance), Map.of("lastMeetingDate", "2026-12-03", "everyParticipantConsented", true,
+                "adverseComments", true));
+        assertThat(variable(instance, "adverseComments")).isEqualTo(true);
+        Task decide = task(instance);
+        assertThat(decide).hasDefinitionKey("Task_DecideMoreInterviews").hasCandidateGroup("contracts-manager");
+
+        // U5: 25 users, a sample of 7: at most 18 more
+        assertThatThrownBy(() -> completeAs(MANAGER, decide, Map.of("moreInterviews", "approve", "additionalUsers", 19L,
+                "moreInterviewsReason", "Users on the night shift were not heard."))).isInstanceOf(
+                BusinessRuleViolation.class).hasMessageContaining("between 1 and 18");
+        assertThat(instance).isWaitingAt("Task_DecideMoreInterviews");
+        assertThat(consultation.getSampleSize()).isEqualTo(7);
+        completeAs(MANAGER, decide, Map.of("moreInterviews", "approve", "additionalUsers", 2L,
+                "moreInterviewsReason", "Users on the night shift were not heard."));
+        verify(consultations).growSample(REFERENCE, 2, "Users on the night shift were not heard.", MANAGER);
+        assertThat(variable(instance, "sampleSize")).isEqualTo(9);
+        assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKey("moreInterviewsReason");
+
+        // U3, U5: the provider is asked again, with a month's notice from now and the consent form
+        assertThat(instance).isWaitingAt("Task_EmailMeetingRequest");
+        execute(retriedJob(instance, "Task_EmailMeetingRequest"));
+        verify(notifications).send(argThat(email -> email.template().equals("consultation-meeting")
+                && "Sun 3 Jan 2027".equals(email.model().get("earliestMeetingDate"))
+                && email.model().get("participantsWanted").toString().startsWith("9 service users in all, 2 more")
+                && email.attachments().size() == 1));
+        Task meeting = task(instance);
+        assertThat(meeting).hasDefinitionKey("Task_RecordMeeting");
+        TestClock.setTo("2027-01-05T17:00");
+        // U5: a complaint was raised meanwhile: adverse although the officer does not tick it
+        when(concerns.existsByConsultationIdAndKind(any(), eq(ConcernKind.COMPLAINT))).thenReturn(true);
+        completeAs(OFFICER, meeting, Map.of("lastMeetingDate", "2027-01-05", "everyParticipantConsented", true,
+                "adverseComments", false));
+        assertThat(variable(instance, "adverseComments")).isEqualTo(true);
+        completeAs(MANAGER, task(instance), Map.of("moreInterviews", "decline"));
+        assertThat(instance).isWaitingAt("Task_WriteReport");
+        // the refused 19 and the approved 2; declining grows nothing
+        verify(consultations, times(2)).growSample(any(), any(), any(), any());
+        // U6: 6 weeks after the last interview
+        assertThat(task(instance).getDueDate()).isEqualTo(london("2027-02-16T23:59:59"));
     }
 
     @Test

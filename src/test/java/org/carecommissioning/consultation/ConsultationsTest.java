@@ -132,6 +132,42 @@ class ConsultationsTest {
     }
 
     @Test
+    @DisplayName("U5 more interviews grow the sample with the manager's reason; refused below 1, beyond the users not"
+            + " yet in the sample, without a reason and for a questionnaire consultation, writing nothing")
+    void growSample() {
+        agreedInterviews();
+        assertThatThrownBy(() -> consultations.growSample(REFERENCE, 0, "Night shift not heard.", "cm"))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("U5: Give how many more service users are interviewed, between 1 and 7 (the 10 users less"
+                        + " the sample of 3); 0 is not.");
+        assertThatThrownBy(() -> consultations.growSample(REFERENCE, 8, "Night shift not heard.", "cm"))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("between 1 and 7");
+        assertThatThrownBy(() -> consultations.growSample(REFERENCE, 2, " ", "cm"))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageStartingWith("U5: Give the reason");
+        assertThat(consultation.getSampleSize()).isEqualTo(3);
+        assertThat(consultation.getSampleGrownBy()).isZero();
+
+        consultations.growSample(REFERENCE, 2, "Night shift not heard.", "cm");
+        consultations.growSample(REFERENCE, 5, "Still one-sided.", "cm2");
+        assertThat(consultation.getSampleSize()).isEqualTo(10);
+        assertThat(consultation.getSampleGrownBy()).isEqualTo(7);
+        assertThat(consultation.getSampleGrownReason()).isEqualTo("Still one-sided.");
+        assertThat(consultation.getSampleGrownByUser()).isEqualTo("cm2");
+        assertThat(consultation.getSampleGrownAt()).isEqualTo(TODAY.atTime(10, 0));
+        assertThatThrownBy(() -> consultations.growSample(REFERENCE, 1, "More.", "cm"))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("All 10 service users are in the sample");
+    }
+
+    @Test
+    @DisplayName("U5 a questionnaire consultation has no more interviews")
+    void noMoreInterviewsByQuestionnaire() {
+        consultation.proposed(ConsultationMethod.QUESTIONNAIRE, 600, 30, true, 30, "po", TODAY.atStartOfDay());
+        consultation.agreed(ConsultationMethod.QUESTIONNAIRE, 30, null, "cm", TODAY.atStartOfDay());
+        assertThatThrownBy(() -> consultations.growSample(REFERENCE, 5, "More.", "cm"))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("is by questionnaire");
+    }
+
+    @Test
     @DisplayName("U3 the contracts manager's short-notice reason is stored on the consultation; an over-long one is"
             + " refused and nothing is agreed")
     void shortNoticeReason() {

@@ -75,6 +75,7 @@ class MailTemplatesTest {
             Map.entry("closingDate", "Mon 1 Feb 2027"),
             Map.entry("earliestMeetingDate", "Tue 2 Feb 2027"),
             Map.entry("noticeGiven", "at least one month's notice"),
+            Map.entry("participantsWanted", "5 service users"),
             Map.entry("reportHeadline", "Users value the key workers."),
             Map.entry("nextStep", "We will contact you to arrange a new time and e-mail you the new appointment."),
             Map.entry("qafReference", "QAF-SP101-2026-1"),
