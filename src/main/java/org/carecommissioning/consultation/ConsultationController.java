@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * never into a process variable; only the same two roles read them back ({@code GET .../consents}). U4: the same two
  * flag an adverse comment to raise as a complaint and a safeguarding concern ({@code POST .../concerns}); the SP
  * manager, the head of contracts and contracts managers read a concern by its reference
- * ({@code GET /api/consultation-concerns/{concernRef}}).
+ * ({@code GET /api/consultation-concerns/{concernRef}}), with its outcome once the escalation task is completed.
  */
 @RestController
 class ConsultationController {
@@ -82,9 +82,10 @@ class ConsultationController {
     record ConcernRaised(String reference, ConcernKind kind, ComplaintChoice complaint, LocalDate dueOn) {
     }
 
-    /** U4: a concern as the people who act on it read it. */
+    /** U4: a concern as the people who act on it read it, with its outcome once its task is completed. */
     record ConcernView(String reference, ConcernKind kind, ComplaintChoice complaint, String consentReference,
-            String description, LocalDateTime raisedAt, LocalDate dueOn) {
+            String description, LocalDateTime raisedAt, LocalDate dueOn, ConcernOutcome outcome, String outcomeNote,
+            LocalDate actedOn, String complaintCaseReference, String closedBy, LocalDateTime closedAt) {
     }
 
     @PostMapping("/api/consultations/{reference}/consents")
@@ -159,7 +160,9 @@ class ConsultationController {
                 + " concern.", Roles.SP_MANAGER, Roles.HEAD_OF_CONTRACTS, Roles.CONTRACTS_MANAGER);
         ConsultationConcern concern = concerns.get(concernReference);
         return new ConcernView(concern.getReference(), concern.getKind(), concern.getComplaint(),
-                concern.getConsentReference(), concern.getDescription(), concern.getRaisedAt(), concern.getDueOn());
+                concern.getConsentReference(), concern.getDescription(), concern.getRaisedAt(), concern.getDueOn(),
+                concern.getOutcome(), concern.getOutcomeNote(), concern.getActedOn(), concern.getComplaintCaseReference(),
+                concern.getClosedBy(), concern.getClosedAt());
     }
 
     private String requireOfficerOrManager(String reference, String action) {
