@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * U3, U4: what the officer records at and after the meetings, over the authenticated API, for the consultation's own
- * purchasing officer or a contracts manager only (403 for anyone else): each participant's signed consent
+ * purchasing officer or a contracts manager only (403 for anyone else, before the reference is looked up, so a
+ * provider's staff cannot tell an unknown reference from another provider's consultation; an unknown reference is a
+ * 400 for the two roles): each participant's signed consent
  * ({@code POST /api/consultations/{ref}/consents}, answered with the consent reference to print on their copy), their
  * answers against that reference ({@code POST .../answers}), a returned questionnaire ({@code POST .../questionnaires})
  * and a withdrawal ({@code POST .../consents/{consentRef}/withdrawal}). Names travel here and into consent_record only,
@@ -165,8 +167,17 @@ class ConsultationController {
                 concern.getClosedBy(), concern.getClosedAt());
     }
 
+    /**
+     * Least privilege that leaks nothing: the caller's role is checked before the reference is looked up, so anyone who
+     * is neither a purchasing officer nor a contracts manager (a provider's staff above all) gets the same 403 for an
+     * unknown reference and for another provider's consultation, and cannot learn which exist. For those two roles an
+     * unknown reference is a 400 ("There is no consultation ..."), checked before the 403 for another officer's
+     * service; nothing is written before both checks pass.
+     */
     private String requireOfficerOrManager(String reference, String action) {
         String userId = caller.requireUserId("Sign in to work on a consultation.");
+        caller.requireAnyOf("Only the consultation's own purchasing officer or a contracts manager " + action + " of"
+                + " a service-user consultation.", Roles.PURCHASING_OFFICER, Roles.CONTRACTS_MANAGER);
         Consultation consultation = consultations.get(reference);
         services.requireOfficerOrContractsManager(userId, consultations.serviceOf(consultation), action + " of "
                 + consultation.getReference());
