@@ -15,7 +15,8 @@ import jakarta.persistence.Table;
 /**
  * U4: a complaint raised from adverse feedback, or a safeguarding concern, from a consultation's answers; each is
  * escalated by one consultation-escalation process whose business key is the reference. The description is kept
- * here only. An anonymous complaint has no consent reference; no row ever names a person.
+ * here only. An anonymous complaint has no consent reference; no row ever names a person. When its task is completed
+ * the concern is closed with its outcome (V18 migration).
  */
 @Entity
 @Table(name = "consultation_concern")
@@ -50,6 +51,24 @@ public class ConsultationConcern {
 
     @Column(name = "due_on")
     private LocalDate dueOn;
+
+    @Enumerated(EnumType.STRING)
+    private ConcernOutcome outcome;
+
+    @Column(name = "outcome_note", length = ConsultationLimits.OUTCOME_NOTE)
+    private String outcomeNote;
+
+    @Column(name = "acted_on")
+    private LocalDate actedOn;
+
+    @Column(name = "complaint_case_reference", length = ConsultationLimits.COMPLAINT_CASE_REFERENCE)
+    private String complaintCaseReference;
+
+    @Column(name = "closed_by")
+    private String closedBy;
+
+    @Column(name = "closed_at")
+    private LocalDateTime closedAt;
 
     protected ConsultationConcern() {
     }
@@ -105,5 +124,46 @@ public class ConsultationConcern {
 
     public LocalDate getDueOn() {
         return dueOn;
+    }
+
+    /** U4: what was done about it, once its escalation task is completed; null while open. */
+    public ConcernOutcome getOutcome() {
+        return outcome;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
+    }
+
+    /** U4: the day the safeguarding action was taken or the complaint handed to the complaints procedure. */
+    public LocalDate getActedOn() {
+        return actedOn;
+    }
+
+    public String getComplaintCaseReference() {
+        return complaintCaseReference;
+    }
+
+    public String getClosedBy() {
+        return closedBy;
+    }
+
+    public LocalDateTime getClosedAt() {
+        return closedAt;
+    }
+
+    public boolean isClosed() {
+        return outcome != null;
+    }
+
+    /** U4: closes the concern with what was done (checked by ConsultationConcerns.recordOutcome). */
+    void close(ConcernOutcome outcome, String outcomeNote, LocalDate actedOn, String complaintCaseReference,
+            String closedBy, LocalDateTime closedAt) {
+        this.outcome = outcome;
+        this.outcomeNote = outcomeNote;
+        this.actedOn = actedOn;
+        this.complaintCaseReference = complaintCaseReference;
+        this.closedBy = closedBy;
+        this.closedAt = closedAt;
     }
 }

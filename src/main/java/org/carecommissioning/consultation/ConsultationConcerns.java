@@ -105,6 +105,64 @@ public class ConsultationConcerns {
         return raised;
     }
 
+    /**
+     * U4: what was done about a concern, from its escalation task's form: for a safeguarding concern the action taken
+     * (null when none was chosen), the account of it and the day it was taken; for a complaint the complaints
+     * procedure's reference and the day it was handed over (the action is implied).
+     */
+    public record Outcome(ConcernOutcome action, String note, LocalDate actedOn, String complaintCaseReference) {
+    }
+
+    /**
+     * U4: closes concern {@code concernReference} with its outcome, recorded by {@code userId}. Refused (400, nothing
+     * written) when it is already closed, a safeguarding action is missing, "no further action" has no reason, the
+     * account or the case reference is too long, a complaint has no case reference, or the date is missing, in the
+     * future or before the concern was raised.
+     */
+    @Transactional
+    public ConsultationConcern recordOutcome(String concernReference, Outcome outcome, String userId) {
+        ConsultationConcern concern = get(concernReference);
+        if (concern.isClosed()) {
+            throw new BusinessRuleViolation("U4", "Concern " + concernReference + " is already closed ("
+                    + concern.getOutcome() + " on " + concern.getActedOn() + ").");
+        }
+        String note = FormValues.limited(FormValues.text(outcome.note()), ConsultationLimits.OUTCOME_NOTE, "U4",
+                "The account of what was done");
+        boolean safeguarding = concern.getKind() == ConcernKind.SAFEGUARDING;
+        ConcernOutcome action = safeguarding ? outcome.action() : ConcernOutcome.HANDED_TO_COMPLAINTS_PROCEDURE;
+        if (action == null || action.kind() != concern.getKind()) {
+            throw new BusinessRuleViolation("U4", "Choose the action taken on the safeguarding concern: referred to"
+                    + " the adult safeguarding team, reported to the police, provider asked to act and report back, or"
+                    + " no further action.");
+        }
+        if (action == ConcernOutcome.NO_FURTHER_ACTION && note == null) {
+            throw new BusinessRuleViolation("U4", "Say why no further action is taken on safeguarding concern "
+                    + concernReference + ".");
+        }
+        String caseReference = safeguarding ? null : FormValues.limited(FormValues.text(
+                outcome.complaintCaseReference()), ConsultationLimits.COMPLAINT_CASE_REFERENCE, "U4",
+                "The complaints procedure's reference");
+        if (!safeguarding && caseReference == null) {
+            throw new BusinessRuleViolation("U4", "Give the complaints procedure's reference for complaint "
+                    + concernReference + ".");
+        }
+        String dateLabel = safeguarding ? "The date the action was taken" : "The date the complaint was handed over";
+        LocalDate actedOn = FormValues.plausibleDate(outcome.actedOn(), "U4", dateLabel);
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (actedOn == null) {
+            throw new BusinessRuleViolation("U4", dateLabel + " is missing.");
+        }
+        if (actedOn.isAfter(now.toLocalDate())) {
+            throw new BusinessRuleViolation("U4", dateLabel + " (" + actedOn + ") is in the future.");
+        }
+        if (actedOn.isBefore(concern.getRaisedAt().toLocalDate())) {
+            throw new BusinessRuleViolation("U4", dateLabel + " (" + actedOn + ") is before the concern was raised on "
+                    + concern.getRaisedAt().toLocalDate() + ".");
+        }
+        concern.close(action, note, actedOn, caseReference, userId, now);
+        return concern;
+    }
+
     /** U4: one concern by its reference, like SUC-SP101-2027-E1. */
     @Transactional(readOnly = true)
     public ConsultationConcern get(String concernReference) {

@@ -22,14 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * U3, U4: what the officer records at and after the meetings, over the authenticated API, for the consultation's own
- * purchasing officer or a contracts manager only (403 for anyone else): each participant's signed consent
+ * purchasing officer or a contracts manager only (403 for anyone else, before the reference is looked up, so a
+ * provider's staff cannot tell an unknown reference from another provider's consultation; an unknown reference is a
+ * 400 for the two roles): each participant's signed consent
  * ({@code POST /api/consultations/{ref}/consents}, answered with the consent reference to print on their copy), their
  * answers against that reference ({@code POST .../answers}), a returned questionnaire ({@code POST .../questionnaires})
  * and a withdrawal ({@code POST .../consents/{consentRef}/withdrawal}). Names travel here and into consent_record only,
  * never into a process variable; only the same two roles read them back ({@code GET .../consents}). U4: the same two
  * flag an adverse comment to raise as a complaint and a safeguarding concern ({@code POST .../concerns}); the SP
  * manager, the head of contracts and contracts managers read a concern by its reference
- * ({@code GET /api/consultation-concerns/{concernRef}}).
+ * ({@code GET /api/consultation-concerns/{concernRef}}), with its outcome once the escalation task is completed.
  */
 @RestController
 class ConsultationController {
@@ -82,9 +84,10 @@ class ConsultationController {
     record ConcernRaised(String reference, ConcernKind kind, ComplaintChoice complaint, LocalDate dueOn) {
     }
 
-    /** U4: a concern as the people who act on it read it. */
+    /** U4: a concern as the people who act on it read it, with its outcome once its task is completed. */
     record ConcernView(String reference, ConcernKind kind, ComplaintChoice complaint, String consentReference,
-            String description, LocalDateTime raisedAt, LocalDate dueOn) {
+            String description, LocalDateTime raisedAt, LocalDate dueOn, ConcernOutcome outcome, String outcomeNote,
+            LocalDate actedOn, String complaintCaseReference, String closedBy, LocalDateTime closedAt) {
     }
 
     @PostMapping("/api/consultations/{reference}/consents")
@@ -159,11 +162,22 @@ class ConsultationController {
                 + " concern.", Roles.SP_MANAGER, Roles.HEAD_OF_CONTRACTS, Roles.CONTRACTS_MANAGER);
         ConsultationConcern concern = concerns.get(concernReference);
         return new ConcernView(concern.getReference(), concern.getKind(), concern.getComplaint(),
-                concern.getConsentReference(), concern.getDescription(), concern.getRaisedAt(), concern.getDueOn());
+                concern.getConsentReference(), concern.getDescription(), concern.getRaisedAt(), concern.getDueOn(),
+                concern.getOutcome(), concern.getOutcomeNote(), concern.getActedOn(), concern.getComplaintCaseReference(),
+                concern.getClosedBy(), concern.getClosedAt());
     }
 
+    /**
+     * Least privilege that leaks nothing: the caller's role is checked before the reference is looked up, so anyone who
+     * is neither a purchasing officer nor a contracts manager (a provider's staff above all) gets the same 403 for an
+     * unknown reference and for another provider's consultation, and cannot learn which exist. For those two roles an
+     * unknown reference is a 400 ("There is no consultation ..."), checked before the 403 for another officer's
+     * service; nothing is written before both checks pass.
+     */
     private String requireOfficerOrManager(String reference, String action) {
         String userId = caller.requireUserId("Sign in to work on a consultation.");
+        caller.requireAnyOf("Only the consultation's own purchasing officer or a contracts manager " + action + " of"
+                + " a service-user consultation.", Roles.PURCHASING_OFFICER, Roles.CONTRACTS_MANAGER);
         Consultation consultation = consultations.get(reference);
         services.requireOfficerOrContractsManager(userId, consultations.serviceOf(consultation), action + " of "
                 + consultation.getReference());

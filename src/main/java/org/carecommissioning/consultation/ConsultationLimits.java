@@ -22,6 +22,10 @@ final class ConsultationLimits {
     static final int SHORT_NOTICE_REASON = 2000;
     /** U4: an adverse comment raised as a complaint, or a safeguarding concern (V14 migration). */
     static final int CONCERN = 4000;
+    /** U4: the account of what was done about a safeguarding concern (V18 migration). */
+    static final int OUTCOME_NOTE = 2000;
+    /** U4: the complaints procedure's reference for a complaint handed to it (V18 migration). */
+    static final int COMPLAINT_CASE_REFERENCE = 40;
     /** U2: the most service users a provider can state (Decision: a sanity bound, far above any service). */
     static final int MOST_SERVICE_USERS = 100_000;
 

@@ -32,8 +32,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The consultation's consent and answers API on the whole application (H2, authorizations on), inside a running
  * service-user-consultation process: U3 (no answers without a signed consent; a withdrawal deletes the answers and
  * is refused twice), least privilege (only the consultation's own officer and contracts managers; 403 for a provider
- * user or another officer), and U4 (no participant's or carer's name in any process variable or history entry); and a
- * questionnaire consultation with the real delegates from start to report issued (U4, U6).
+ * user or another officer; an unknown consultation 400 before any 403, and a provider user cannot tell it from another
+ * provider's), the bad input of issue 11 that these endpoints take (nothing half-written), and U4 (no participant's
+ * or carer's name in any process variable or history entry); and a questionnaire consultation with the real delegates
+ * from start to report issued (U4, U6).
  */
 @ApplicationTest
 class ConsultationApiTest {
@@ -41,6 +43,7 @@ class ConsultationApiTest {
     private static final String PARTICIPANT = "Zelda Quixotic-Participant";
     private static final String CARER = "Yannick Carer-Unique";
     private static final String WITHDRAWN = "Xavier Withdrawer-Unique";
+    private static final String BAD_INPUT_PARTICIPANT = "Wendy Refused-Unique";
 
     @Autowired
     Scenario scenario;
@@ -203,6 +206,100 @@ class ConsultationApiTest {
         assertThat(consultations.get(reference).getReportIssuedOn()).isEqualTo(LocalDate.of(2027, 6, 1));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ LIKE ?", Long.class,
                 "%" + report + "%")).as("the report is kept out of history").isZero();
+    }
+
+    @Test
+    @DisplayName("U3 bad input over the API: an unknown consultation is 400 before any 403; a provider user gets the same"
+            + " 403 for an unknown reference and another provider's consultation; a consent of another consultation"
+            + " and a second withdrawal are 400; nothing is half-written")
+    void badInputAndAccess() {
+        String reference = agreedSmallGroup(officer, manager, serviceCode);
+        ConsultedService other = ConsultedService.create(scenario, organisations, services, "CX");
+        String otherReference = agreedSmallGroup(other.officer(), other.manager(), other.serviceCode());
+        Scenario.now(LocalDateTime.of(2027, 6, 10, 16, 0));
+        String path = "/api/consultations/" + reference;
+        Map<String, Object> consentForm = Map.of("signedByServiceUser", true, "signedOn", "2027-06-10",
+                "participantName", BAD_INPUT_PARTICIPANT);
+        String consentRef = (String) post(officer, path + "/consents", consentForm).getBody().get("consentReference");
+        List<Map<String, Object>> answers = List.of(Map.of("questionCode", "Q1", "text", "Fine."));
+        assertThat(post(officer, path + "/answers", Map.of("consentReference", consentRef, "answers", answers))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String otherConsent = (String) post(other.officer(), "/api/consultations/" + otherReference + "/consents",
+                consentForm).getBody().get("consentReference");
+
+        // an unknown consultation is a 400 for the officer and the manager, on every endpoint, before any 403
+        String unknown = "SUC-NOPE" + code + "-2027";
+        for (String user : List.of(officer, manager)) {
+            for (ResponseEntity<Map> response : everyEndpoint(user, unknown, consentRef)) {
+                assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(response.getBody().get("detail")).isEqualTo("U1: There is no consultation with reference "
+                        + unknown + ".");
+            }
+        }
+        // Decision: a provider's staff get the same 403 for an unknown reference and another provider's consultation
+        List<ResponseEntity<Map>> unknownToProvider = everyEndpoint(providerUser, unknown, otherConsent);
+        List<ResponseEntity<Map>> otherToProvider = everyEndpoint(providerUser, otherReference, otherConsent);
+        for (int i = 0; i < unknownToProvider.size(); i++) {
+            assertThat(unknownToProvider.get(i).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(otherToProvider.get(i).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(otherToProvider.get(i).getBody().get("detail")).as("indistinguishable")
+                    .isEqualTo(unknownToProvider.get(i).getBody().get("detail"));
+        }
+
+        // a consent of another consultation: no answers, no withdrawal, no concern through this one
+        assertThat(post(officer, path + "/answers", Map.of("consentReference", otherConsent, "answers", answers))
+                .getBody().get("detail").toString()).contains("was given for another consultation");
+        assertThat(post(officer, path + "/consents/" + otherConsent + "/withdrawal", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post(officer, path + "/concerns", Map.of("consentReference", otherConsent, "safeguardingConcern",
+                "A concern.")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(count("SELECT COUNT(*) FROM answer_set WHERE consent_reference = ?", otherConsent)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM consent_record WHERE consent_reference = ? AND withdrawn_at IS NULL"
+                + " AND participant_name = ?", otherConsent, BAD_INPUT_PARTICIPANT)).as("untouched").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM consultation_concern c JOIN consultation k ON k.id = c.consultation_id"
+                + " WHERE k.reference IN (?, ?)", reference, otherReference)).isZero();
+
+        // a second withdrawal is refused and changes nothing
+        assertThat(post(manager, path + "/consents/" + consentRef + "/withdrawal", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String withdrawal = "SELECT withdrawn_at, withdrawal_recorded_by FROM consent_record WHERE consent_reference = ?";
+        Map<String, Object> first = jdbc.queryForMap(withdrawal, consentRef);
+        Scenario.now(LocalDateTime.of(2027, 6, 11, 9, 0));
+        ResponseEntity<Map> again = post(officer, path + "/consents/" + consentRef + "/withdrawal", Map.of());
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(again.getBody().get("detail").toString()).contains("was already withdrawn on 2027-06-10");
+        assertThat(jdbc.queryForMap(withdrawal, consentRef)).isEqualTo(first);
+    }
+
+    /** A small-group consultation of the service, its approach agreed, waiting for the meetings. */
+    private String agreedSmallGroup(String officerId, String managerId, String service) {
+        ProcessInstance instance = scenario.as(officerId, () -> runtimeService.startProcessInstanceByKey(
+                ConsultationVariables.PROCESS_KEY, Map.of("serviceCode", service)));
+        scenario.complete(officerId, instance, "Task_ProposeApproach", Map.of("consultationMethod", "SMALL_GROUP",
+                "serviceUsers", 12L));
+        scenario.complete(managerId, instance, "Task_AgreeApproach", Map.of());
+        scenario.executeDueJobs(instance.getId());
+        return instance.getBusinessKey();
+    }
+
+    /** Each endpoint of ConsultationController for one consultation reference, as the user, with valid bodies. */
+    @SuppressWarnings("rawtypes")
+    private List<ResponseEntity<Map>> everyEndpoint(String userId, String reference, String consentRef) {
+        String path = "/api/consultations/" + reference;
+        List<Map<String, Object>> answers = List.of(Map.of("questionCode", "Q9", "text", "Good."));
+        return List.of(
+                post(userId, path + "/consents", Map.of("signedByServiceUser", true, "signedOn", "2027-06-10",
+                        "participantName", BAD_INPUT_PARTICIPANT)),
+                rest.withBasicAuth(userId, userId).getForEntity(path + "/consents", Map.class),
+                post(userId, path + "/answers", Map.of("consentReference", consentRef, "answers", answers)),
+                post(userId, path + "/questionnaires", Map.of("answers", answers)),
+                post(userId, path + "/consents/" + consentRef + "/withdrawal", Map.of()),
+                post(userId, path + "/concerns", Map.of("consentReference", consentRef, "safeguardingConcern",
+                        "A concern.")));
+    }
+
+    private long count(String sql, Object... arguments) {
+        return jdbc.queryForObject(sql, Long.class, arguments);
     }
 
     @SuppressWarnings("rawtypes")
