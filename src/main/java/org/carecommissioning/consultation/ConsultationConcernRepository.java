@@ -9,4 +9,10 @@ interface ConsultationConcernRepository extends JpaRepository<ConsultationConcer
     Optional<ConsultationConcern> findByReference(String reference);
 
     long countByConsultationId(Long consultationId);
+
+    /** U7: a consultation's concerns of one kind (safeguarding escalations). */
+    long countByConsultationIdAndKind(Long consultationId, ConcernKind kind);
+
+    /** U7: a consultation's complaints raised anonymously or by name. */
+    long countByConsultationIdAndKindAndComplaint(Long consultationId, ConcernKind kind, ComplaintChoice complaint);
 }
