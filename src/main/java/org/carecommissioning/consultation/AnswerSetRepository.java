@@ -14,5 +14,9 @@ interface AnswerSetRepository extends JpaRepository<AnswerSet, Long> {
 
     long countByConsultationIdAndConsentReferenceIsNotNull(Long consultationId);
 
+    /** U7: the answer sets of a consultation standing (withdrawn participants' are deleted). */
+    long countByConsultationId(Long consultationId);
+
+    /** U7: the anonymous answer sets of a consultation: returned questionnaires. */
     long countByConsultationIdAndConsentReferenceIsNull(Long consultationId);
 }

@@ -11,4 +11,9 @@ interface ConsultationConcernRepository extends JpaRepository<ConsultationConcer
     long countByConsultationId(Long consultationId);
 
     boolean existsByConsultationIdAndKind(Long consultationId, ConcernKind kind);
+    /** U7: a consultation's concerns of one kind (safeguarding escalations). */
+    long countByConsultationIdAndKind(Long consultationId, ConcernKind kind);
+
+    /** U7: a consultation's complaints raised anonymously or by name. */
+    long countByConsultationIdAndKindAndComplaint(Long consultationId, ConcernKind kind, ComplaintChoice complaint);
 }

@@ -22,4 +22,10 @@ interface ConsultationRepository extends JpaRepository<Consultation, Long> {
     /** U4: reported consultations whose names are kept still, reported on or before {@code issuedOnOrBefore}. */
     List<Consultation> findByStatusAndNamesErasedOnIsNullAndReportIssuedOnLessThanEqual(ConsultationStatus status,
             LocalDate issuedOnOrBefore);
+
+    /** U7: the consultations whose report was issued from {@code from} to {@code to}, in the order issued. */
+    List<Consultation> findByReportIssuedOnBetweenOrderByReportIssuedOnAscReferenceAsc(LocalDate from, LocalDate to);
+
+    /** U7: the consultations in the given statuses (the open ones), by reference. */
+    List<Consultation> findByStatusInOrderByReference(Collection<ConsultationStatus> statuses);
 }

@@ -4,10 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,8 @@ public class Consultations {
     /** U3: a consent reference as printed on the participant's copy, like CR-7KQ4-M9TP (8 random symbols). */
     static final Pattern CONSENT_REFERENCE = Pattern.compile("^CR-[" + REFERENCE_SYMBOLS + "]{4}-["
             + REFERENCE_SYMBOLS + "]{4}$");
+    /** U1: a date as the audit form shows it, like 12 March 2026. */
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final Pattern FINANCIAL_YEAR = Pattern.compile("^\\d{4}/\\d{2}$");
     private static final Set<ConsultationStatus> OPEN = EnumSet.of(ConsultationStatus.PLANNED,
             ConsultationStatus.APPROACH_PROPOSED, ConsultationStatus.APPROACH_AGREED);
@@ -178,6 +182,36 @@ public class Consultations {
             }
         }
         return due;
+    }
+
+    /**
+     * U1, U7: what the contract management meeting's internal audit shows on its "Service users" clause for the
+     * service on {@code asOf}: when its users were last consulted (the latest report issued, its reference and
+     * headline) and by when the next consultation is due, or that it was never consulted and is due now; and the
+     * consultation under way, if any, with its stage. Names no participant, no consent reference and no answer.
+     */
+    @Transactional(readOnly = true)
+    public String clauseSummary(String serviceCode, LocalDate asOf) {
+        ContractedService service = services.byCode(serviceCode);
+        Optional<Consultation> last = consultations.findByServiceIdAndStatusOrderByReportIssuedOnDesc(service.getId(),
+                ConsultationStatus.REPORT_ISSUED).stream().findFirst();
+        StringBuilder summary = new StringBuilder();
+        if (last.isEmpty()) {
+            summary.append("Never consulted: a consultation is due now.");
+        } else {
+            Consultation reported = last.get();
+            LocalDate dueBy = deadlines.nextDueOn(reported.getReportIssuedOn());
+            String headline = reported.getReportHeadline() == null ? "no headline recorded"
+                    : reported.getReportHeadline().strip();
+            summary.append("Last consulted: report issued ").append(LONG_DATE.format(reported.getReportIssuedOn()))
+                    .append(" (").append(reported.getReference()).append("): ").append(headline)
+                    .append(headline.endsWith(".") ? "" : ".")
+                    .append(deadlines.isDue(reported.getReportIssuedOn(), asOf) ? " A consultation was due by "
+                            : " Next consultation due by ").append(LONG_DATE.format(dueBy)).append('.');
+        }
+        openConsultation(service.getId()).ifPresent(open -> summary.append(" Consultation ")
+                .append(open.getReference()).append(" under way (").append(open.getStatus().describe()).append(")."));
+        return summary.toString();
     }
 
     /**

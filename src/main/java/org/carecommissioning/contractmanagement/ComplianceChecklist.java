@@ -28,6 +28,8 @@ public final class ComplianceChecklist {
             new Clause("complaints", "Complaints or compliments received directly by Social Services"),
             new Clause("reports", "Reports with positive or adverse comments (audits, inspections)"),
             new Clause("stakeholders", "Stakeholder feedback since the last meeting"),
+            new Clause("serviceUsers", "Service users consulted (U1): when last consulted and the report's headline; do"
+                    + " they need consulting before the meeting?"),
             new Clause("staff", "Staff training plan in place and delivered"),
             new Clause("supportPlans", "Support plans reviewed, in regular use and effective"),
             new Clause("clientGroup", "Service provides only for its primary client group"));

@@ -52,6 +52,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.carecommissioning.consultation.ConsultationBeans;
+import org.carecommissioning.consultation.Consultations;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
@@ -221,6 +223,11 @@ class ContractManagementMeetingProcessTest {
         when(qafSummary.forService(eq(SERVICE_CODE), any())).thenReturn("QAF 2026/27 returned on time; validated by"
                 + " visit (grade A claimed); every objective C or above.");
         Mocks.register("qafClauseSummaryListener", QualityBeans.qafClauseSummary(qafSummary, clock));
+        Consultations consultations = mock(Consultations.class);
+        when(consultations.clauseSummary(eq(SERVICE_CODE), any())).thenReturn("Last consulted: report issued 12 March"
+                + " 2026 (SUC-SP101-2025): users value the key workers. Next consultation due by 12 March 2028.");
+        Mocks.register("consultationClauseSummaryListener", ConsultationBeans.consultationClauseSummary(consultations,
+                clock));
         Mocks.register("assessClauseRisksDelegate", new AssessClauseRisksDelegate(meetings));
         Mocks.register("riskClauseReviewListener", new RiskClauseReviewListener(meetings));
         Mocks.register("recordAuditDecisionDelegate", new RecordAuditDecisionDelegate(meetings));
@@ -543,8 +550,9 @@ class ContractManagementMeetingProcessTest {
     }
 
     @Test
-    @DisplayName("C2 C3 Q2 X1 X2 the set-up letter is an async mail with 5 retries; then the 12-month performance "
-            + "summary and the internal audit (its QAF clause from the QAF records), assigned to the purchasing officer "
+    @DisplayName("C2 C3 Q2 U1 U7 X1 X2 the set-up letter is an async mail with 5 retries; then the 12-month performance "
+            + "summary and the internal audit (its QAF clause from the QAF records, its Service users clause from the "
+            + "consultations), assigned to the purchasing officer "
             + "and due two weeks before the meeting")
     void setUpLetterThenSummaryThenInternalAudit() throws Exception {
         ProcessInstance meeting = plannedAndLetterSent();
@@ -559,6 +567,9 @@ class ContractManagementMeetingProcessTest {
         assertThat(variable(meeting, "qafClauseSummary")).as("Q2: the QAF clause shows the QAF records")
                 .isEqualTo("QAF 2026/27 returned on time; validated by visit (grade A claimed); every objective C or"
                         + " above.");
+        assertThat(variable(meeting, "serviceUsersClauseSummary")).as("U1 U7: the Service users clause shows the"
+                + " consultation records").isEqualTo("Last consulted: report issued 12 March 2026 (SUC-SP101-2025): users"
+                + " value the key workers. Next consultation due by 12 March 2028.");
         Task audit = task(meeting);
         assertThat(audit).hasDefinitionKey("Task_InternalComplianceAudit")
                 .hasName("Internal compliance audit")

@@ -91,9 +91,17 @@ class MailTemplatesTest {
             Map.entry("respondBy", "Mon 1 Feb 2027"),
             Map.entry("finalDecisionNote", "The visit confirmed the grades."),
             Map.entry("providerConcerns", "- C1.3 Security, health and safety: the fire drill log was missed."),
-            Map.entry("improvementFindings", "The fire risk assessment is still out of date."));
+            Map.entry("improvementFindings", "The fire risk assessment is still out of date."),
+            Map.entry("recipientName", "Core Strategy Group"),
+            Map.entry("consultationCount", 2),
+            Map.entry("participantCount", 38),
+            Map.entry("complaintCount", 3),
+            Map.entry("safeguardingCount", 1),
+            Map.entry("openCount", 4));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
+            Map.entry("consultation-quarterly-summary",
+                    "Service-user feedback for 2026/27 Q3 (October-December 2026): 2 consultation(s) reported"),
             Map.entry("consultation-questionnaires",
                     "SUC-SP101-2026: service-user questionnaires for Haven floating support, closing Mon 1 Feb 2027"),
             Map.entry("consultation-meeting", "SUC-SP101-2026: please arrange the small group for Haven floating support"),
