@@ -102,6 +102,45 @@ public class Consultations {
             LocalDate lastConsultedOn, String financialYear) {
     }
 
+    /** U1, C1: where a service's consultation stands in a financial year's schedule. */
+    public enum ScheduleStatus {
+        DUE("due"),
+        PLANNED("planned"),
+        UNDER_WAY("under way"),
+        REPORTED("reported"),
+        POSTPONED("postponed");
+
+        private final String label;
+
+        ScheduleStatus(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * U1, C1: a service in a financial year's consultation schedule: last consulted (report issued) on
+     * {@code lastConsultedOn} and due again by {@code dueBy} (both null when never consulted: due now); the
+     * consultation's {@code reference} when one is planned, under way or reported; the year it was postponed to
+     * because of the service's procurement review.
+     */
+    public record ScheduledService(String serviceCode, String serviceName, String provider, LocalDate lastConsultedOn,
+            LocalDate dueBy, ScheduleStatus status, String reference, String postponedTo) {
+
+        /** Like "due", "under way: SUC-SP101-2027" or "postponed to 2028/29 (procurement review)". */
+        public String describe() {
+            return switch (status) {
+                case PLANNED, UNDER_WAY, REPORTED -> status.label() + ": " + reference;
+                case POSTPONED -> "postponed to " + postponedTo + " (procurement review)"
+                        + (reference == null ? "" : ": " + reference);
+                case DUE -> status.label();
+            };
+        }
+    }
+
     /**
      * U1: the financial year {@code financialYear} (like 2027/28) is one in which the service is in the procurement
      * review. A consultation of the service planned for that year and not yet under way moves to the next year.
@@ -109,11 +148,7 @@ public class Consultations {
     @Transactional
     public ServiceReviewYear recordProcurementReview(String serviceCode, String financialYear, String userId) {
         ContractedService service = services.byCode(serviceCode);
-        String year = FormValues.text(financialYear);
-        if (year == null || !FINANCIAL_YEAR.matcher(year).matches()
-                || (Integer.parseInt(year.substring(0, 4)) + 1) % 100 != Integer.parseInt(year.substring(5))) {
-            throw new BusinessRuleViolation("U1", "Give the financial year of the procurement review like 2027/28.");
-        }
+        String year = financialYear(financialYear, "Give the financial year of the procurement review like 2027/28.");
         if (reviewYears.existsByServiceIdAndFinancialYear(service.getId(), year)) {
             throw new BusinessRuleViolation("U1", "The procurement review of " + service.getServiceCode() + " in "
                     + year + " is already recorded.");
@@ -182,6 +217,54 @@ public class Consultations {
             }
         }
         return due;
+    }
+
+    /**
+     * U1, C1: the services consulted in {@code financialYear} (like 2027/28, or 2027-28 in an address), in service-code
+     * order: each service falling due by the end of that year (or never consulted), with its last consultation and
+     * due date, and whether its consultation is due, planned, under way, reported, or postponed to a later year because
+     * of the service's procurement review. Services not due in that year are left out. Names no one.
+     */
+    @Transactional(readOnly = true)
+    public List<ScheduledService> schedule(String financialYear) {
+        String year = financialYear(financialYear == null ? null : financialYear.replace('-', '/'),
+                "Give the financial year like 2027-28 (April 2027 to March 2028).");
+        LocalDate yearEnds = ConsultationDeadlines.firstDayOf(ConsultationDeadlines.nextFinancialYear(year))
+                .minusDays(1);
+        List<ScheduledService> schedule = new ArrayList<>();
+        for (ContractedService service : services.all()) {
+            Optional<Consultation> latest = consultations.findByServiceIdAndStatusOrderByReportIssuedOnDesc(
+                    service.getId(), ConsultationStatus.REPORT_ISSUED).stream().findFirst();
+            LocalDate last = latest.map(Consultation::getReportIssuedOn).orElse(null);
+            LocalDate dueBy = last == null ? null : deadlines.nextDueOn(last);
+            Optional<Consultation> open = openConsultation(service.getId());
+            ScheduleStatus status;
+            Consultation concerned = open.orElse(null);
+            String postponedTo = null;
+            if (open.isPresent() && ConsultationDeadlines.startYear(open.get().getFinancialYear())
+                    <= ConsultationDeadlines.startYear(year)) {
+                status = open.get().getStatus() == ConsultationStatus.PLANNED ? ScheduleStatus.PLANNED
+                        : ScheduleStatus.UNDER_WAY;
+            } else if (open.isPresent() && open.get().isPostponed()
+                    && ConsultationDeadlines.startYear(open.get().getPostponedFrom())
+                    <= ConsultationDeadlines.startYear(year)) {
+                status = ScheduleStatus.POSTPONED;
+                postponedTo = open.get().getFinancialYear();
+            } else if (latest.isPresent() && year.equals(latest.get().getFinancialYear())) {
+                status = ScheduleStatus.REPORTED;
+                concerned = latest.get();
+            } else if (open.isEmpty() && (dueBy == null || !dueBy.isAfter(yearEnds))) {
+                String heldIn = yearOutsideReview(service, year);
+                status = heldIn.equals(year) ? ScheduleStatus.DUE : ScheduleStatus.POSTPONED;
+                postponedTo = heldIn.equals(year) ? null : heldIn;
+            } else {
+                continue;
+            }
+            schedule.add(new ScheduledService(service.getServiceCode(), service.getName(),
+                    services.providerOf(service).getName(), last, dueBy, status,
+                    concerned == null ? null : concerned.getReference(), postponedTo));
+        }
+        return schedule;
     }
 
     /**
@@ -596,6 +679,16 @@ public class Consultations {
                     + " approach is agreed and until the report is issued.");
         }
         return consultation;
+    }
+
+    /** U1: a financial year written like 2027/28 whose two years follow each other; else {@code refusal}. */
+    private static String financialYear(String text, String refusal) {
+        String year = FormValues.text(text);
+        if (year == null || !FINANCIAL_YEAR.matcher(year).matches()
+                || (Integer.parseInt(year.substring(0, 4)) + 1) % 100 != Integer.parseInt(year.substring(5))) {
+            throw new BusinessRuleViolation("U1", refusal);
+        }
+        return year;
     }
 
     /** U2: the number of service users the provider states: 0 or more, within the sanity bound. */

@@ -1,6 +1,8 @@
 package org.carecommissioning.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
@@ -153,6 +155,17 @@ class CapabilityBoundariesTest {
     @DisplayName("REST controllers are package-private and used only inside their package")
     void controllers() {
         check(CONTROLLERS, 5);
+    }
+
+    @Test
+    @DisplayName("C1 U1: contract management knows no consultation; the consultation schedule joins the December e-mail "
+            + "through contract management's AnnualScheduleSection")
+    void contractManagementDoesNotDependOnConsultation() {
+        assertThat(PRODUCTION.stream().filter(type -> type.getPackageName().endsWith(".consultation")
+                && type.isAssignableTo("org.carecommissioning.contractmanagement.AnnualScheduleSection")).count())
+                .as("a consultation class implements the section").isPositive();
+        noClasses().that().resideInAPackage("org.carecommissioning.contractmanagement..").should()
+                .dependOnClassesThat().resideInAPackage("org.carecommissioning.consultation..").check(PRODUCTION);
     }
 
     /** The rule, after making sure it sees enough classes: a broken import must not make it pass on nothing. */

@@ -82,9 +82,7 @@ class ConsultationQuarterlySummaryTest {
     }
 
     private Consultation agreed(ConsultedService world, ConsultationMethod method, int users) {
-        String reference = consultations.plan(world.serviceCode(), world.officer()).getReference();
-        consultations.proposeApproach(reference, method, users, 5, false, 5, world.officer());
-        return consultations.agreeApproach(reference, null, null, null, world.manager());
+        return consultations.get(world.agreedConsultation(consultations, method, users));
     }
 
     private void reported(Consultation consultation, String headline, LocalDate issuedOn) {

@@ -32,4 +32,12 @@ record ConsultedService(String code, String serviceCode, String officer, String 
                 "Sheltered housing", PriorityLevel.GREEN, world.officer(), LocalDate.of(2027, 9, 1)));
         return world;
     }
+
+    /** U1, U2: a consultation of the service planned by its officer, proposed with a sample of 5 and agreed. */
+    String agreedConsultation(Consultations consultations, ConsultationMethod method, int serviceUsers) {
+        String reference = consultations.plan(serviceCode, officer).getReference();
+        consultations.proposeApproach(reference, method, serviceUsers, 5, false, 5, officer);
+        consultations.agreeApproach(reference, null, null, null, manager);
+        return reference;
+    }
 }

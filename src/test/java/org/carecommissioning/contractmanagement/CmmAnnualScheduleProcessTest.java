@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
@@ -19,6 +20,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -31,6 +33,10 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carecommissioning.consultation.ConsultationBeans;
+import org.carecommissioning.consultation.Consultations;
+import org.carecommissioning.consultation.Consultations.ScheduleStatus;
+import org.carecommissioning.consultation.Consultations.ScheduledService;
 import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.support.MailRetries;
@@ -87,8 +93,17 @@ class CmmAnnualScheduleProcessTest {
         when(clock.getZone()).thenReturn(ZoneId.systemDefault());
 
         // the real bean, under the name the model's delegateExpression uses
-        Mocks.register("annualScheduleMailDelegate",
-                new AnnualScheduleMailDelegate(new ScheduleMails(schedule, services, notifications, properties, clock)));
+        // U1 C1: the consultation capability's section of the same e-mail, the real one on a mocked Consultations
+        Consultations consultations = mock(Consultations.class);
+        when(consultations.schedule(anyString())).thenReturn(List.of());
+        when(consultations.schedule("2027/28")).thenReturn(List.of(
+                new ScheduledService("SP101", "Haven", "Haven Housing", LocalDate.of(2025, 6, 2),
+                        LocalDate.of(2027, 6, 2), ScheduleStatus.DUE, null, null),
+                new ScheduledService("SP102", "Elm Court", "Elm Care", null, null, ScheduleStatus.POSTPONED, null,
+                        "2028/29")));
+        AnnualScheduleSection consultationSection = ConsultationBeans.consultationScheduleSection(consultations);
+        Mocks.register("annualScheduleMailDelegate", new AnnualScheduleMailDelegate(new ScheduleMails(schedule, services,
+                notifications, properties, clock, List.of(consultationSection))));
     }
 
     /** The schedule e-mails sent, in order. */
@@ -140,8 +155,9 @@ class CmmAnnualScheduleProcessTest {
     }
 
     @Test
-    @DisplayName("C1 X2 on 1 December the run e-mails next year's schedule to the contracts manager as an async step, "
-            + "then ends; the next run is due on 1 December the year after")
+    @DisplayName("C1 U1 X2 on 1 December the run e-mails next year's schedule to the contracts manager as an async step, "
+            + "with the service-user consultations of the financial year from April in the same e-mail, then ends; the "
+            + "next run is due on 1 December the year after")
     void firingTheTimerSendsNextYearsSchedule() {
         ProcessInstance instance = fireTimer();
 
@@ -160,6 +176,11 @@ class CmmAnnualScheduleProcessTest {
                     .containsEntry("serviceCount", 2).containsEntry("redCount", 1L);
             assertThat(sent.attachments()).extracting(Email.Attachment::fileName)
                     .containsExactly("cmm-schedule-2027.csv");
+            assertThat((String) sent.model().get("scheduleSections")).as("U1 C1: the consultation schedule, same e-mail")
+                    .isEqualTo("\nService-user consultations in 2027/28 (U1):\n"
+                            + "  - SP101 Haven (Haven Housing): due; last consulted Mon 2 Jun 2025, due by Wed 2 Jun 2027\n"
+                            + "  - SP102 Elm Court (Elm Care): postponed to 2028/29 (procurement review); last consulted"
+                            + " never, due now\n");
         });
         assertThat(instance)
                 .hasPassedInOrder("StartEvent_DecemberStarted", "Task_SendScheduleToContractsManager",

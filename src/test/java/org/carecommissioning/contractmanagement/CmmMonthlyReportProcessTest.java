@@ -87,7 +87,7 @@ class CmmMonthlyReportProcessTest {
         // the real bean, under the name the model's delegateExpression uses
         Mocks.register("monthlyScheduleReportMailDelegate",
                 new MonthlyScheduleReportMailDelegate(new ScheduleMails(schedule, mock(ContractServices.class),
-                        notifications, properties, clock)));
+                        notifications, properties, clock, List.of())));
     }
 
     /** The months the schedule was asked to report, in order: one per report e-mail built. */

@@ -97,7 +97,8 @@ class MailTemplatesTest {
             Map.entry("participantCount", 38),
             Map.entry("complaintCount", 3),
             Map.entry("safeguardingCount", 1),
-            Map.entry("openCount", 4));
+            Map.entry("openCount", 4),
+            Map.entry("scheduleSections", "\nService-user consultations 2027/28 (U1):\n  - SP101 Haven: due\n"));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("consultation-quarterly-summary",
