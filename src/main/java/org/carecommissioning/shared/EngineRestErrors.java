@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>a {@link BusinessRuleViolation} anywhere in the cause chain is a 400 with the caseworker's sentence first
  * and the rule after it;</li>
+ * <li>no connection to the database (it is away) is a 503 with {@code Retry-After} and a plain sentence;</li>
  * <li>losing a race with a simultaneous change of the same case (the engine's optimistic lock, a {@code @Version}
  * check, a unique key just taken by another transaction) is a 409 with a plain sentence, and a task that has
  * vanished in the meantime a 404;</li>
@@ -42,6 +43,13 @@ final class EngineRestErrors {
             body.put("message", violation.get().caseworkerMessage());
             body.put("rule", violation.get().ruleId());
             return json(Response.Status.BAD_REQUEST, body);
+        }
+        if (ErrorCauses.isDatabaseUnavailable(error)) {
+            LOG.warn("The database is not reachable: {}", error.getMessage());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", ErrorCauses.RETRY_AFTER_SECONDS)
+                    .entity(Map.of("type", "ServiceUnavailable", "message", ErrorCauses.DATABASE_AWAY))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (ErrorCauses.isConcurrentChange(error)) {
             LOG.info("Lost a race with a simultaneous change of the same case: {}", error.getMessage());

@@ -28,6 +28,12 @@ public final class ErrorCauses {
     public static final String TASK_GONE = "This task no longer exists: someone else completed it a moment ago, or its"
             + " case has moved on. Reload the task list.";
 
+    /** Said while the database cannot be reached, with a 503 and {@link #RETRY_AFTER_SECONDS}. */
+    public static final String DATABASE_AWAY = "The case-management database is not reachable just now; try again in a"
+            + " minute.";
+    /** The {@code Retry-After} of a 503 while the database is away: the minute the sentence speaks of. */
+    public static final int RETRY_AFTER_SECONDS = 60;
+
     /** Text that looks like SQL or a Java exception, which must never reach a caseworker. */
     private static final Pattern LEAK = Pattern.compile("(?is).*(\\binsert\\s+into\\b|\\bupdate\\s+\\S+\\s+set\\b"
             + "|\\bdelete\\s+from\\b|\\bselect\\b.+\\bfrom\\b|\\bsql|jdbc|exception|\\bat\\s+[\\w.$]+\\().*");
@@ -93,6 +99,29 @@ public final class ErrorCauses {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().equals("23505") || sql.getSQLState().equals("40001")
                     || sql.getSQLState().equals("40P01"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether no connection to the database could be had: the pool timed out waiting for one
+     * ({@code SQLTransientConnectionException}), the driver could not connect or lost the connection (SQL state class
+     * 08; 57P01-57P03, the server shutting down or starting), or Spring could not open a transaction or get a
+     * connection for that reason. Camunda and Hibernate wrap these in their own exceptions; the chain decides.
+     */
+    public static boolean isDatabaseUnavailable(Throwable error) {
+        for (Throwable cause : chain(error)) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
         }
