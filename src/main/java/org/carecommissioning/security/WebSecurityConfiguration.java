@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * The engine REST API requires HTTP Basic authentication (only {@code GET /engine-rest/engine} stays open,
  * as Camunda's filter allows); the application's API too. Request bodies are limited in size before anything
- * reads them, and every API answer carries the security headers. The expression-injection hole of 7.24 CE is
- * closed inside the engine ({@link QueryExpressionGuard}); the admin setup endpoint here.
+ * reads them, every API answer carries the security headers, and a database outage is a 503 even where
+ * authentication meets it. The expression-injection hole of 7.24 CE is closed inside the engine
+ * ({@link QueryExpressionGuard}); the admin setup endpoint here.
  */
 @Configuration
 class WebSecurityConfiguration {
@@ -49,6 +50,16 @@ class WebSecurityConfiguration {
         registration.setName("api-security-headers");
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** In front of authentication, which is the first to need the database. */
+    @Bean
+    FilterRegistrationBean<Filter> databaseOutageAnswer() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new DatabaseOutageAnswer());
+        registration.setName("database-outage-answer");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

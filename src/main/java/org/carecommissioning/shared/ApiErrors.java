@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -69,7 +70,9 @@ class ApiErrors {
     /**
      * Everything else. The engine wraps a rule broken in a process step (for example by an uploaded return) in
      * its own exceptions, and the database refuses values with SQL in its message, so the cause chain decides:
-     * a broken rule or a refused value is the caller's to fix (400); Spring's own refusals keep their status;
+     * a broken rule or a refused value is the caller's to fix (400); losing a race with a simultaneous change of the
+     * same case is a conflict (409), a task completed in the meantime gone (404); no connection to the database is a
+     * 503 with {@code Retry-After}; Spring's own refusals keep their status;
      * anything else is a server fault (500). No answer shows SQL, an exception or a stack trace.
      */
     @ExceptionHandler(Exception.class)
@@ -77,6 +80,20 @@ class ApiErrors {
         var violation = ErrorCauses.businessRule(e);
         if (violation.isPresent()) {
             return refused(violation.get());
+        }
+        if (ErrorCauses.isDatabaseUnavailable(e)) {
+            LOG.warn("The database is not reachable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(ErrorCauses.RETRY_AFTER_SECONDS))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCauses.DATABASE_AWAY, null).getBody());
+        }
+        if (ErrorCauses.isConcurrentChange(e)) {
+            LOG.info("An API request lost a race with a simultaneous change of the same case: {}", e.getMessage());
+            return problem(HttpStatus.CONFLICT, ErrorCauses.CONCURRENT_CHANGE, null);
+        }
+        if (ErrorCauses.isTaskGone(e)) {
+            return problem(HttpStatus.NOT_FOUND, ErrorCauses.TASK_GONE, null);
         }
         if (ErrorCauses.isDataRefusal(e)) {
             LOG.info("The database refused a value of an API request", e);

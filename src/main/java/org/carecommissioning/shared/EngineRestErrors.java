@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>a {@link BusinessRuleViolation} anywhere in the cause chain is a 400 with the caseworker's sentence first
  * and the rule after it;</li>
+ * <li>no connection to the database (it is away) is a 503 with {@code Retry-After} and a plain sentence;</li>
+ * <li>losing a race with a simultaneous change of the same case (the engine's optimistic lock, a {@code @Version}
+ * check, a unique key just taken by another transaction) is a 409 with a plain sentence, and a task that has
+ * vanished in the meantime a 404;</li>
  * <li>a value the database refused (too long, out of range, a constraint) is a 400 with a plain sentence;</li>
  * <li>any other database failure is a 500 with a plain sentence;</li>
  * <li>everything else is answered exactly as Camunda would, unless its message would show SQL or an exception.</li>
@@ -39,6 +43,21 @@ final class EngineRestErrors {
             body.put("message", violation.get().caseworkerMessage());
             body.put("rule", violation.get().ruleId());
             return json(Response.Status.BAD_REQUEST, body);
+        }
+        if (ErrorCauses.isDatabaseUnavailable(error)) {
+            LOG.warn("The database is not reachable: {}", error.getMessage());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", ErrorCauses.RETRY_AFTER_SECONDS)
+                    .entity(Map.of("type", "ServiceUnavailable", "message", ErrorCauses.DATABASE_AWAY))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        if (ErrorCauses.isConcurrentChange(error)) {
+            LOG.info("Lost a race with a simultaneous change of the same case: {}", error.getMessage());
+            return json(Response.Status.CONFLICT, Map.of("type", "Conflict", "message", ErrorCauses.CONCURRENT_CHANGE));
+        }
+        if (ErrorCauses.isTaskGone(error)) {
+            LOG.info("The task of a REST request no longer exists: {}", error.getMessage());
+            return json(Response.Status.NOT_FOUND, Map.of("type", "NotFound", "message", ErrorCauses.TASK_GONE));
         }
         if (ErrorCauses.isDataRefusal(error)) {
             LOG.info("The database refused a value of a REST request", error);
