@@ -343,10 +343,7 @@ class ConsultationProcessTest {
             + " consent form; after a complaint the manager is asked again and declines, and the officer writes the"
             + " report")
     void moreInterviewsLoop() {
-        ProcessInstance instance = start();
-        completeAs(OFFICER, task(instance), Map.of("consultationMethod", "INDIVIDUAL_INTERVIEW", "serviceUsers", 25L));
-        completeAs(MANAGER, task(instance), Map.of());
-        execute(retriedJob(instance, "Task_EmailMeetingRequest"));
+        ProcessInstance instance = meetingsRequested("INDIVIDUAL_INTERVIEW", 25L);
         TestClock.setTo("2026-12-03T17:00");
         completeAs(OFFICER, task(instance), Map.of("lastMeetingDate", "2026-12-03", "everyParticipantConsented", true,
                 "adverseComments", true));
@@ -404,10 +401,7 @@ class ConsultationProcessTest {
     @DisplayName("U3: without the contracts manager's short-notice reason a meeting needs a month's notice; an earlier"
             + " meeting date is refused with the rule's sentence and the task stays open")
     void monthsNoticeWithoutShortNoticeReason() {
-        ProcessInstance instance = start();
-        completeAs(OFFICER, task(instance), Map.of("consultationMethod", "SMALL_GROUP", "serviceUsers", 12L));
-        completeAs(MANAGER, task(instance), Map.of());
-        execute(retriedJob(instance, "Task_EmailMeetingRequest"));
+        ProcessInstance instance = meetingsRequested("SMALL_GROUP", 12L);
         verify(notifications).send(argThat(email -> email.template().equals("consultation-meeting")
                 && "Wed 2 Dec 2026".equals(email.model().get("earliestMeetingDate"))
                 && email.model().get("noticeGiven").toString().contains("one month")));
@@ -479,6 +473,15 @@ class ConsultationProcessTest {
         execute(retriedJob(instance, "Task_EmailQuestionnaires"));
         completeAs(OFFICER, task(instance), Map.of("allQuestionnairesRecorded", true));
         assertThat(instance).isWaitingAt("Task_WriteReport");
+        return instance;
+    }
+
+    /** A meeting or interview consultation, agreed as proposed, up to Record meetings and consents. */
+    private ProcessInstance meetingsRequested(String method, long serviceUsers) {
+        ProcessInstance instance = start();
+        completeAs(OFFICER, task(instance), Map.of("consultationMethod", method, "serviceUsers", serviceUsers));
+        completeAs(MANAGER, task(instance), Map.of());
+        execute(retriedJob(instance, "Task_EmailMeetingRequest"));
         return instance;
     }
 
