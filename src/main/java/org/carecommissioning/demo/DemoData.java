@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.MeetingPlanning;
 import org.carecommissioning.contractmanagement.PriorityLevel;
@@ -37,6 +39,10 @@ import org.springframework.stereotype.Component;
  * Demo users (user id = group id, password = user id) and sample data: a commissioning organisation, the
  * provider, two therapists and a live partnership that began with the last completed financial quarter, so a
  * walk-through can book a session in that quarter and invoice it. Created once; a restart keeps what exists.
+ *
+ * <p>U1: at every start-up the daily consultation schedule runs once, as it would at 06:30, so SP101 (never consulted,
+ * so due) has its "Plan service-user consultation" task waiting for the demo purchasing officer at once. The schedule's
+ * own rule keeps a restart from duplicating it: no second plan task while one waits, none while a consultation is open.
  */
 @Component
 @Profile("demo")
@@ -44,9 +50,12 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     static final String DEMO_ORGANISATION = "HOPE";
+    /** U1: the daily schedule (processes/consultation-schedule.bpmn) that opens the plan tasks of services due. */
+    static final String CONSULTATION_SCHEDULE = "consultation-schedule";
 
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final OrganisationService organisations;
     private final PartnershipService partnerships;
     private final TherapistService therapists;
@@ -57,12 +66,13 @@ class DemoData implements ApplicationRunner {
     private final SystemAuthority system;
     private final Clock clock;
 
-    DemoData(IdentityService identityService, RuntimeService runtimeService, OrganisationService organisations,
-            PartnershipService partnerships, TherapistService therapists, ContractServices contractServices,
-            MeetingPlanning meetingPlanning, Workbooks workbooks, QafPastRecords qafRecords, SystemAuthority system,
-            Clock clock) {
+    DemoData(IdentityService identityService, RuntimeService runtimeService, ManagementService managementService,
+            OrganisationService organisations, PartnershipService partnerships, TherapistService therapists,
+            ContractServices contractServices, MeetingPlanning meetingPlanning, Workbooks workbooks,
+            QafPastRecords qafRecords, SystemAuthority system, Clock clock) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.organisations = organisations;
         this.partnerships = partnerships;
         this.therapists = therapists;
@@ -80,31 +90,48 @@ class DemoData implements ApplicationRunner {
             for (String group : Roles.ALL) {
                 ensureUser(group, group);
             }
-            if (organisations.findByCode(DEMO_ORGANISATION).isPresent()) {
-                return;
+            if (organisations.findByCode(DEMO_ORGANISATION).isEmpty()) {
+                sampleData();
             }
-            organisations.registerProvider("ALW", "ActiveLightWorks", "coordinator@activelightworks.example");
-            LocalDate start = FinancialQuarter.lastCompletedBefore(LocalDate.now(clock)).firstDay();
-            var instance = runtimeService.startProcessInstanceByKey("partnership-term", Map.of(
-                    "organisationName", "Hope Community Group",
-                    "organisationCode", DEMO_ORGANISATION,
-                    "organisationEmail", "office@hope-community.example",
-                    "startDate", start.toString(),
-                    "treatmentMinutes", 60,
-                    "proposedBy", Roles.PARTNERSHIP_ADMIN));
-            Long partnershipId = (Long) runtimeService.getVariable(instance.getId(), "partnershipId");
-            Organisation hope = organisations.findByCode(DEMO_ORGANISATION).orElseThrow();
-            identityService.createMembership(Roles.COMMISSIONER, hope.getGroupId());
-            LocalDate inTwoYears = LocalDate.now(clock).plusYears(2);
-            contractManagement();
-            for (Therapist therapist : List.of(
-                    therapists.register("Maya Patel", "maya.patel@activelightworks.example", Roles.THERAPIST,
-                            inTwoYears, inTwoYears),
-                    therapists.register("Tom Reid", "tom.reid@activelightworks.example", null,
-                            inTwoYears, LocalDate.now(clock).plusMonths(3)))) {
-                partnerships.makeTherapistAvailable(partnershipId, therapist.getId());
-            }
+            consultationScheduleNow();
         });
+    }
+
+    /** The sample organisations, partnership, therapists and contracted service, created once. */
+    private void sampleData() {
+        organisations.registerProvider("ALW", "ActiveLightWorks", "coordinator@activelightworks.example");
+        LocalDate start = FinancialQuarter.lastCompletedBefore(LocalDate.now(clock)).firstDay();
+        var instance = runtimeService.startProcessInstanceByKey("partnership-term", Map.of(
+                "organisationName", "Hope Community Group",
+                "organisationCode", DEMO_ORGANISATION,
+                "organisationEmail", "office@hope-community.example",
+                "startDate", start.toString(),
+                "treatmentMinutes", 60,
+                "proposedBy", Roles.PARTNERSHIP_ADMIN));
+        Long partnershipId = (Long) runtimeService.getVariable(instance.getId(), "partnershipId");
+        Organisation hope = organisations.findByCode(DEMO_ORGANISATION).orElseThrow();
+        identityService.createMembership(Roles.COMMISSIONER, hope.getGroupId());
+        LocalDate inTwoYears = LocalDate.now(clock).plusYears(2);
+        contractManagement();
+        for (Therapist therapist : List.of(
+                therapists.register("Maya Patel", "maya.patel@activelightworks.example", Roles.THERAPIST,
+                        inTwoYears, inTwoYears),
+                therapists.register("Tom Reid", "tom.reid@activelightworks.example", null,
+                        inTwoYears, LocalDate.now(clock).plusMonths(3)))) {
+            partnerships.makeTherapistAvailable(partnershipId, therapist.getId());
+        }
+    }
+
+    /**
+     * U1: runs the daily consultation schedule's timer now instead of at 06:30 (the timer then waits for the next
+     * morning as usual), so a newcomer finds the plan task of the demo service due for consultation on the first start.
+     */
+    private void consultationScheduleNow() {
+        Job timer = managementService.createJobQuery().processDefinitionKey(CONSULTATION_SCHEDULE).timers()
+                .singleResult();
+        if (timer != null) {
+            managementService.executeJob(timer.getId());
+        }
     }
 
     /** A supported-housing provider with one contracted service for the contract-management walk-through. */
