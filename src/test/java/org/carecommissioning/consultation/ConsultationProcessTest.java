@@ -308,6 +308,9 @@ class ConsultationProcessTest {
         assertThat(approvals).isEmpty();
 
         completeWithRoles(SP_MANAGER, List.of("sp-manager"), spTask, Map.of("reportDecision", "approve"));
+        // each approval task has its own decision: the head of contracts' form does not show the SP manager's
+        assertThat(taskService().getVariable(roleTask(instance, "Task_HeadOfContractsApprovesReport").getId(),
+                "reportDecision")).isNull();
         completeWithRoles(HEAD_OF_CONTRACTS, List.of("head-of-contracts"),
                 roleTask(instance, "Task_HeadOfContractsApprovesReport"), Map.of("reportDecision", "revise"));
         assertThat(instance).isWaitingAt("Task_ManagerApprovesAdverseReport");
@@ -315,6 +318,7 @@ class ConsultationProcessTest {
                 "Task_ManagerApprovesAdverseReport"), Map.of("reportDecision", "approve"));
         // U6: one revise is enough to send it back
         assertThat(instance).isWaitingAt("Task_WriteReport");
+        assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKey("reportDecision");
         assertThat(approvals).extracting(ConsultationReportApproval::getApproverRole, ConsultationReportApproval::getDecision,
                 ConsultationReportApproval::getDecidedBy).containsExactly(
                         tuple("sp-manager", ReportDecision.APPROVE, SP_MANAGER),
