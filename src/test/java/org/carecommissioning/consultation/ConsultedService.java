@@ -11,11 +11,12 @@ import org.carecommissioning.support.Scenario;
 /**
  * The world of the consultation's application tests: a provider, its contracted service with its purchasing officer,
  * and the people around its consultation (a contracts manager, an SP manager, another officer, the provider's staff).
+ * Public for the PostgreSQL integration test (integration.ConsultationPostgresIT).
  */
-record ConsultedService(String code, String serviceCode, String officer, String manager, String spManager,
+public record ConsultedService(String code, String serviceCode, String officer, String manager, String spManager,
         String otherOfficer, String providerUser) {
 
-    static ConsultedService create(Scenario scenario, OrganisationService organisations, ContractServices services,
+    public static ConsultedService create(Scenario scenario, OrganisationService organisations, ContractServices services,
             String prefix) {
         String code = Scenario.uniqueCode(prefix);
         String id = code.toLowerCase();

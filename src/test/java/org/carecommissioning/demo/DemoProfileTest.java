@@ -24,12 +24,13 @@ import org.springframework.test.context.ActiveProfiles;
  * The demo profile as a newcomer starts it (its own database; the in-process mail catcher off, GreenMail instead):
  * the demo users cover every group, the SP manager and the head of contracts included, and the demo service SP101,
  * never consulted, has its "Plan service-user consultation" task waiting for the demo purchasing officer at once (U1).
- * Starting again duplicates nothing. Runs in a JVM of its own (pom: *ProfileTest), as a second context's engine would
- * clash with the shared test context's in Camunda's engine registry.
+ * Starting again duplicates nothing. Runs outside the shared test context's JVM (pom: *ProfileTest), and its engine
+ * has a name of its own, so it never replaces another context's engine "default" in Camunda's engine registry.
  */
 @ExtendWith(TestSmtp.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:care-demo;DB_CLOSE_DELAY=-1", "care.demo.mail-catcher=false"})
+        "spring.datasource.url=jdbc:h2:mem:care-demo;DB_CLOSE_DELAY=-1", "care.demo.mail-catcher=false",
+        "camunda.bpm.process-engine-name=demo-profile-test"})
 @ActiveProfiles({"test", "demo"})
 class DemoProfileTest {
 
