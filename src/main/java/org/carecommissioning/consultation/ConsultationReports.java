@@ -3,6 +3,7 @@ package org.carecommissioning.consultation;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.carecommissioning.contractmanagement.ContractedService;
@@ -122,6 +123,14 @@ public class ConsultationReports {
                 .anyMatch(given -> given.getApproverRole().equals(role))) {
             throw new BusinessRuleViolation("U6", "This version of the report of " + reference + " is already decided"
                     + " by " + approver + ".");
+        }
+        // U6 asks for three approvers of an adverse report: one person holding two of the roles decides once
+        Optional<ConsultationReportApproval> own = approvals.findByConsultationIdAndReportVersion(consultation.getId(),
+                version).stream().filter(given -> given.getDecidedBy().equals(userId)).findFirst();
+        if (own.isPresent()) {
+            throw new BusinessRuleViolation("U6", userId + " already decided this version of the report of " + reference
+                    + " as " + APPROVERS.get(own.get().getApproverRole()) + "; " + approver + " decides as a different"
+                    + " person.");
         }
         return approvals.save(new ConsultationReportApproval(consultation.getId(), version, role, decision, userId,
                 LocalDateTime.now(clock)));

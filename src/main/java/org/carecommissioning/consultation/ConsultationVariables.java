@@ -246,6 +246,15 @@ final class ConsultationVariables {
         return new Report(raw(REPORT_HEADLINE), raw(REPORT_TEXT), FormValues.flag(execution.getVariable(REPORT_ADVERSE)));
     }
 
+    /** U6: the report written so far (sent back by an approver) fills the Write report form again; none at first. */
+    void reportDraft(Consultation consultation) {
+        if (consultation.getReportText() != null) {
+            execution.setVariable(REPORT_HEADLINE, consultation.getReportHeadline());
+            execution.setVariable(REPORT_TEXT, consultation.getReportText());
+            execution.setVariable(REPORT_ADVERSE, consultation.isReportAdverse());
+        }
+    }
+
     /**
      * U6: the report is stored on the consultation: its headline and text leave the process variables, and
      * Gateway_ReportAdverse reads whether it holds adverse comments or complaints (the officer's word or a complaint

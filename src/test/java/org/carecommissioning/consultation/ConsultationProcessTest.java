@@ -164,6 +164,7 @@ class ConsultationProcessTest {
                 deadlines, clock));
         Mocks.register("consultationSampleGrowthDelegate", new ConsultationSampleGrowthDelegate(consultations));
         Mocks.register("consultationReportDelegate", new ConsultationReportDelegate(reports));
+        Mocks.register("consultationReportDraftListener", new ConsultationReportDraftListener(consultations));
         Mocks.register("consultationReportApprovalListener", new ConsultationReportApprovalListener(reports));
         Mocks.register("consultationReportApprovedDelegate", new ConsultationReportApprovedDelegate(reports));
         Mocks.register("consultationReportMailDelegate", new ConsultationReportMailDelegate(consultations, reports,
@@ -277,6 +278,9 @@ class ConsultationProcessTest {
         completeWithRoles(MANAGER, List.of("contracts-manager"), approve, Map.of("reportDecision", "revise"));
         assertThat(instance).isWaitingAt("Task_WriteReport");
         assertThat(approvals).extracting(ConsultationReportApproval::getDecision).containsExactly(ReportDecision.REVISE);
+        // U6: the report sent back opens as the approver read it, to be revised rather than typed again
+        assertThat(variable(instance, "reportHeadline")).isEqualTo("Draft");
+        assertThat(variable(instance, "reportText")).isEqualTo("First draft.");
         // U6: 6 weeks after the last meeting; the revised report is version 2, approved again
         writeAndApproveReport(instance, london("2026-12-22T23:59:59"));
         assertThat(approvals).extracting(ConsultationReportApproval::getReportVersion).containsExactly(1, 2);

@@ -134,4 +134,18 @@ class ConsultationReportsTest {
         reports.decide(REFERENCE, "contracts-manager", ReportDecision.APPROVE, "cm", CM);
         assertThat(reports.approved(REFERENCE)).isTrue();
     }
+
+    @Test
+    @DisplayName("U6 the three approvals of an adverse report are three people: one user in two roles decides once")
+    void onePersonDecidesOnce() {
+        reports.writeReport(REFERENCE, "Night cover", "Users worry about night cover.", true, "po");
+        reports.decide(REFERENCE, "sp-manager", ReportDecision.APPROVE, "both", List.of("sp-manager",
+                "head-of-contracts"));
+        assertThatThrownBy(() -> reports.decide(REFERENCE, "head-of-contracts", ReportDecision.APPROVE, "both",
+                List.of("sp-manager", "head-of-contracts"))).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("already decided this version").hasMessageContaining("different person");
+        reports.decide(REFERENCE, "head-of-contracts", ReportDecision.APPROVE, "hoc", List.of("head-of-contracts"));
+        reports.decide(REFERENCE, "contracts-manager", ReportDecision.APPROVE, "cm", CM);
+        assertThat(reports.approved(REFERENCE)).isTrue();
+    }
 }
