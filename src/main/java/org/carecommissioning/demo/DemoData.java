@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.carecommissioning.cluster.StartupWriter;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.MeetingPlanning;
 import org.carecommissioning.contractmanagement.PriorityLevel;
@@ -27,8 +28,6 @@ import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.SystemAuthority;
 import org.carecommissioning.therapist.Therapist;
 import org.carecommissioning.therapist.TherapistService;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -36,12 +35,13 @@ import org.springframework.stereotype.Component;
 /**
  * Demo users (user id = group id, password = user id) and sample data: a commissioning organisation, the
  * provider, two therapists and a live partnership that began with the last completed financial quarter, so a
- * walk-through can book a session in that quarter and invoice it. Created once; a restart keeps what exists.
+ * walk-through can book a session in that quarter and invoice it. Created once (under the cluster's start-up lock, so
+ * two nodes starting together do not both create it); a restart keeps what exists.
  */
 @Component
 @Profile("demo")
 @Order(20)
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupWriter {
 
     static final String DEMO_ORGANISATION = "HOPE";
 
@@ -75,7 +75,7 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void write() {
         system.run(() -> {
             for (String group : Roles.ALL) {
                 ensureUser(group, group);
