@@ -2,9 +2,6 @@ package org.carecommissioning.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -17,13 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
-import org.carecommissioning.CareCommissioningApplication;
 import org.carecommissioning.security.Roles;
-import org.carecommissioning.shared.CareZone;
-import org.carecommissioning.support.EmbeddedDatabase;
+import org.carecommissioning.support.ClusterNodes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationStartingEvent;
@@ -50,7 +44,7 @@ class ClusterStartupIT {
     void twoNodesStartTogetherOnAnEmptyDatabase() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
             String database = "cluster_startup_" + round;
-            createDatabase(database);
+            ClusterNodes.createDatabase(database);
             List<ConfigurableApplicationContext> nodes = startTogether(database, 2);
             try {
                 JdbcTemplate jdbc = new JdbcTemplate(nodes.get(0).getBean(DataSource.class));
@@ -129,19 +123,8 @@ class ClusterStartupIT {
     }
 
     private static ConfigurableApplicationContext node(String database, int number, TogetherAfterLogging together) {
-        return new SpringApplicationBuilder(CareCommissioningApplication.class)
-                .listeners(new CareZone(), together)
-                .profiles("postgres", "demo")
-                // command-line arguments: they outrank application.yaml (the builder's own properties do not)
-                .run("--server.port=0",
-                        "--DB_HOST=localhost",
-                        "--DB_PORT=" + EmbeddedDatabase.server().getPort(),
-                        "--DB_NAME=" + database,
-                        "--DB_USER=postgres",
-                        "--DB_PASSWORD=postgres",
-                        "--DEMO_MAIL_CATCHER=false",
-                        "--camunda.bpm.job-execution.enabled=false",
-                        "--spring.application.name=node-" + number);
+        return ClusterNodes.node("demo").listeners(together)
+                .run(ClusterNodes.arguments(database, number, "--DEMO_MAIL_CATCHER=false"));
     }
 
     /** Lets one node at a time prepare its environment and logging, then releases all nodes at once. */
@@ -176,13 +159,6 @@ class ClusterStartupIT {
         @Override
         public int getOrder() {
             return Ordered.HIGHEST_PRECEDENCE;
-        }
-    }
-
-    private static void createDatabase(String name) throws SQLException {
-        try (Connection connection = EmbeddedDatabase.server().getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
         }
     }
 }
