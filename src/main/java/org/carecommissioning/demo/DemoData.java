@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
+import org.carecommissioning.cluster.StartupWriter;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.MeetingPlanning;
 import org.carecommissioning.contractmanagement.PriorityLevel;
@@ -29,8 +30,6 @@ import org.carecommissioning.security.Roles;
 import org.carecommissioning.shared.SystemAuthority;
 import org.carecommissioning.therapist.Therapist;
 import org.carecommissioning.therapist.TherapistService;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo users (user id = group id, password = user id) and sample data: a commissioning organisation, the
  * provider, two therapists and a live partnership that began with the last completed financial quarter, so a
- * walk-through can book a session in that quarter and invoice it. Created once; a restart keeps what exists.
+ * walk-through can book a session in that quarter and invoice it. Created once (under the cluster's start-up lock, so
+ * two nodes starting together do not both create it); a restart keeps what exists.
  *
  * <p>U1: at every start-up the daily consultation schedule runs once, as it would at 06:30, so SP101 (never consulted,
  * so due) has its "Plan service-user consultation" task waiting for the demo purchasing officer at once. The schedule's
@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(20)
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupWriter {
 
     static final String DEMO_ORGANISATION = "HOPE";
     /** U1: the daily schedule (processes/consultation-schedule.bpmn) that opens the plan tasks of services due. */
@@ -85,7 +85,7 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void write() {
         system.run(() -> {
             for (String group : Roles.ALL) {
                 ensureUser(group, group);

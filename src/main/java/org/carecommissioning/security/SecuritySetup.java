@@ -1,17 +1,16 @@
 package org.carecommissioning.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.carecommissioning.cluster.StartupWriter;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.SystemAuthority;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** At start-up: the administrator, the role groups and their permissions. */
+/** At start-up, under the cluster's start-up lock: the administrator, the role groups and their permissions. */
 @Component
 @Order(0)
-class SecuritySetup implements ApplicationRunner {
+class SecuritySetup implements StartupWriter {
 
     private final IdentityService identityService;
     private final AccessPolicy accessPolicy;
@@ -27,7 +26,7 @@ class SecuritySetup implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void write() {
         system.run(() -> {
             accessPolicy.grantAdministrators();
             AdministratorBootstrap.ensureAdministrator(identityService, properties.admin());

@@ -10,19 +10,19 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.carecommissioning.cluster.StartupWriter;
 import org.carecommissioning.shared.SystemAuthority;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * At start-up, labels the open tasks created before {@link CaseLabelsListener} existed (a database kept across
- * releases, the demo's ./data), so their cards name their case too. Tasks already labelled are left alone.
+ * releases, the demo's ./data), so their cards name their case too. Tasks already labelled are left alone; runs under
+ * the cluster's start-up lock, so two nodes never label the same task twice.
  */
 @Component
 @Order(11)
-class CaseLabelsBackfill implements ApplicationRunner {
+class CaseLabelsBackfill implements StartupWriter {
 
     private static final List<String> SOURCES = List.of("referralNumber", "invoiceNumber", "meetingReference",
             "returnReference", "partnershipReference", "serviceName", "organisationName", "providerName");
@@ -38,7 +38,7 @@ class CaseLabelsBackfill implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void write() {
         system.run(this::labelUnlabelledTasks);
     }
 

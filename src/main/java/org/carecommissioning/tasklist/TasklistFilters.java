@@ -1,6 +1,7 @@
 package org.carecommissioning.tasklist;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,11 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.carecommissioning.cluster.StartupWriter;
 import org.carecommissioning.security.CapabilityAccess;
 import org.carecommissioning.security.Roles;
 import org.carecommissioning.security.TasklistColumn;
 import org.carecommissioning.shared.SystemAuthority;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +27,12 @@ import org.springframework.stereotype.Component;
  * (X1: every deadline is a due date, so "overdue" is simply due before now). Each filter is readable only by
  * its group. Commissioners' and providers' tasks belong to their organisation's group, so their filters follow the
  * user's own groups; a therapist's and a purchasing officer's tasks are assigned to them. A filter that exists already takes the current
- * definition at start-up, so a release that changes one reaches every database.
+ * definition at start-up, so a release that changes one reaches every database. One filter per name (and no owner):
+ * written under the cluster's start-up lock ({@link StartupWriter}).
  */
 @Component
 @Order(10)
-class TasklistFilters implements ApplicationRunner {
+class TasklistFilters implements StartupWriter {
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -49,7 +50,7 @@ class TasklistFilters implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void write() {
         system.run(() -> {
             int priority = 0;
             for (String group : Roles.ALL) {
@@ -80,19 +81,32 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("description", "Created at start-up for group " + group);
         properties.put("refresh", true);
         properties.put("variables", columns(group));
-        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            filterService.saveFilter(existing.setQuery(query).setProperties(properties));
-            return;
+        Filter filter = upsert(name, query, properties);
+        boolean readable = authorizationService.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(Resources.FILTER).resourceId(filter.getId()).hasPermission(Permissions.READ).count() > 0;
+        if (!readable) {
+            Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            read.setGroupId(group);
+            read.setResource(Resources.FILTER);
+            read.setResourceId(filter.getId());
+            read.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(read);
         }
-        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
-        filterService.saveFilter(filter);
-        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        read.setGroupId(group);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(filter.getId());
-        read.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(read);
+    }
+
+    /**
+     * The one shared filter (no owner) of this name, with the current definition: a filter's name and owner identify
+     * it (the engine has no such constraint; the start-up writers run under the cluster lock). Copies a race left
+     * behind before that lock are deleted, their grants with them.
+     */
+    private Filter upsert(String name, TaskQuery query, Map<String, Object> properties) {
+        List<Filter> same = filterService.createFilterQuery().filterName(name).list().stream()
+                .filter(filter -> filter.getOwner() == null)
+                .sorted(Comparator.comparing(Filter::getId))
+                .toList();
+        Filter filter = same.isEmpty() ? filterService.newTaskFilter(name) : same.get(0);
+        same.stream().skip(1).forEach(copy -> filterService.deleteFilter(copy.getId()));
+        return filterService.saveFilter(filter.setQuery(query).setProperties(properties));
     }
 
     /**

@@ -84,7 +84,10 @@ class CapabilityBoundariesTest {
             // ClockUtil: when the PI return's deadline timer fires, from the engine's clock
             "org.carecommissioning.performance.DeadlineTimer",
             // registers ThrottledIdentityProviderFactory with the engine configuration through a ProcessEnginePlugin
-            "org.carecommissioning.security.LoginThrottleConfiguration");
+            "org.carecommissioning.security.LoginThrottleConfiguration",
+            // Context: the job a mail is sent from (its retries and a crashed node's take-over run the same job), which
+            // names the mail so it is sent once; the public API does not expose the current job
+            "org.carecommissioning.notification.MailStep");
 
     @Test
     @DisplayName("only the access adapter (shared.Caller) reads the engine's authentication; identity providers aside")

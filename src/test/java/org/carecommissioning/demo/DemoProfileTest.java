@@ -59,9 +59,9 @@ class DemoProfileTest {
         runScheduleJobs();
         assertPlanTaskOnce();
 
-        demoData.run(null);
+        demoData.write();
         runScheduleJobs();
-        demoData.run(null);
+        demoData.write();
         runScheduleJobs();
 
         assertPlanTaskOnce();

@@ -45,6 +45,14 @@ public final class WebappSession {
         return session;
     }
 
+    /** The same browser (session cookie and XSRF token) talking to another server: another node of a cluster. */
+    public WebappSession on(TestRestTemplate server) {
+        WebappSession same = new WebappSession(server);
+        same.cookies = cookies;
+        same.xsrfToken = xsrfToken;
+        return same;
+    }
+
     public ResponseEntity<String> post(String path, String json) {
         ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST,
                 new HttpEntity<>(json, headers(MediaType.APPLICATION_JSON)), String.class);

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,6 +39,10 @@ class TasklistFiltersTest {
     org.camunda.bpm.engine.TaskService taskService;
     @Autowired
     org.carecommissioning.organisation.OrganisationService organisations;
+    @Autowired
+    AuthorizationService authorizationService;
+    @Autowired
+    TasklistFilters filters;
 
     @AfterEach
     void reset() {
@@ -53,6 +61,33 @@ class TasklistFiltersTest {
                     : Character.toUpperCase(group.charAt(0)) + group.substring(1).replace('-', ' ');
             assertThat(visible).as(group).containsExactlyInAnyOrder(label + ": open tasks", label + ": overdue tasks");
         }
+    }
+
+    @Test
+    @DisplayName("X1 a copy of a filter (left by two nodes starting at once before the start-up lock) is removed at the next"
+            + " start-up, its grant with it, and the filter keeps its one grant")
+    void copiesOfAFilterAreRemoved() {
+        Filter original = filterService.createFilterQuery().filterName("Finance: open tasks").singleResult();
+        Filter copy = filterService.saveFilter(filterService.newTaskFilter("Finance: open tasks")
+                .setQuery(taskService.createTaskQuery()));
+        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(Roles.FINANCE);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(copy.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
+
+        filters.write();
+
+        assertThat(filterService.createFilterQuery().filterName("Finance: open tasks").list()).extracting(Filter::getId)
+                .as("the first one kept").containsExactly(List.of(original, copy).stream().map(Filter::getId).sorted()
+                        .findFirst().orElseThrow());
+        String kept = filterService.createFilterQuery().filterName("Finance: open tasks").singleResult().getId();
+        String removed = kept.equals(original.getId()) ? copy.getId() : original.getId();
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(removed)
+                .count()).as("the copy's grant").isZero();
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(kept)
+                .groupIdIn(Roles.FINANCE).count()).as("the kept filter's grant").isOne();
     }
 
     @Test
