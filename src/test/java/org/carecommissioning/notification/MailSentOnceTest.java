@@ -85,7 +85,7 @@ class MailSentOnceTest {
     @Test
     @DisplayName("a mail sent outside a job with the caller's key is sent once, with the Message-ID of its key; without a key, every time")
     void callersKey() throws Exception {
-        Email letter = Email.of(COORDINATOR, "cmm-annual-schedule", Map.of("year", "2026/27", "serviceCount", 1,
+        Email letter = Email.of(COORDINATOR, "cmm-annual-schedule", Map.of("year", "2026/27", "serviceCount", 1, "scheduleSections", "",
                 "redCount", 0));
 
         notifications.send(letter.withKey("letter-1"));
