@@ -163,6 +163,12 @@ public class Consultations {
         return review;
     }
 
+    /** U1: the financial years recorded as the service's procurement review, earliest first. */
+    @Transactional(readOnly = true)
+    public List<ServiceReviewYear> procurementReviews(String serviceCode) {
+        return reviewYears.findByServiceIdOrderByFinancialYear(services.byCode(serviceCode).getId());
+    }
+
     /** U1: whether the service is in the procurement review in {@code financialYear}. */
     @Transactional(readOnly = true)
     public boolean inProcurementReview(String serviceCode, String financialYear) {

@@ -150,4 +150,39 @@ class ConsultationScheduleTest {
             assertThat(refused.getBody()).as(bad).contains("2027-28");
         }
     }
+
+    @Test
+    @DisplayName("U1 the procurement review recorded on the service over the API: the planned consultation moves to the"
+            + " next year; a second record, a year that is none, an unknown service are 400 and write nothing;"
+            + " provider staff 403")
+    void procurementReviewOverTheApi() {
+        String path = "/api/services/" + due.serviceCode() + "/procurement-reviews";
+        String reference = consultations.plan(due.serviceCode(), due.officer()).getReference();
+        ResponseEntity<Map> recorded = rest.withBasicAuth(due.officer(), due.officer()).postForEntity(path,
+                Map.of("financialYear", "2033/34"), Map.class);
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(recorded.getBody()).containsEntry("financialYear", "2033/34")
+                .containsEntry("recordedBy", due.officer());
+        assertThat(consultations.get(reference).getFinancialYear()).as("U1: postponed to the next year")
+                .isEqualTo("2034/35");
+
+        for (Map<String, String> bad : List.of(Map.of("financialYear", "2033/34"), Map.of("financialYear", "2033/35"),
+                Map.of("financialYear", "soon"))) {
+            ResponseEntity<String> refused = rest.withBasicAuth(due.manager(), due.manager()).postForEntity(path, bad,
+                    String.class);
+            assertThat(refused.getStatusCode()).as(bad.toString()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(bad.toString()).containsAnyOf("already recorded", "like 2027/28");
+        }
+        assertThat(rest.withBasicAuth(due.manager(), due.manager()).postForEntity("/api/services/NOPE/procurement-reviews",
+                Map.of("financialYear", "2033/34"), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth(due.providerUser(), due.providerUser()).postForEntity(path,
+                Map.of("financialYear", "2035/36"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth(due.providerUser(), due.providerUser()).getForEntity(path, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<List> years = rest.withBasicAuth(headOfContracts, headOfContracts).getForEntity(path, List.class);
+        assertThat(years.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(years.getBody()).singleElement().satisfies(year -> assertThat((Map<String, Object>) year)
+                .containsEntry("financialYear", "2033/34"));
+    }
 }
