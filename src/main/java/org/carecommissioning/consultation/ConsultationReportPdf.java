@@ -36,8 +36,8 @@ final class ConsultationReportPdf {
                 .add(10, "Consultation " + consultation.getReference() + " of " + service.getName() + " ("
                         + service.getServiceCode() + "), provided by " + providerName)
                 .add(10, "Method: " + (method == null ? "" : method.label()) + ". " + taking + ".")
-                .add(10, "Financial year " + consultation.getFinancialYear() + "; consulted from " + from + " to "
-                        + to + ".")
+                .add(10, "Financial year " + consultation.getFinancialYear() + "; approach agreed " + from
+                        + ", report written " + to + ".")
                 .add(10, "")
                 .add(13, nullToEmpty(consultation.getReportHeadline()))
                 .add(10, "")

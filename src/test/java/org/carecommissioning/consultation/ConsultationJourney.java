@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.support.Scenario;
 import org.carecommissioning.support.TestClock;
 import org.carecommissioning.support.TestSmtp;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,13 +45,15 @@ public class ConsultationJourney {
     private final Scenario scenario;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final TestRestTemplate rest;
+    /** Only test contexts have one; the nodes integration tests start themselves scan this class too. */
+    private final ObjectProvider<TestRestTemplate> rest;
     private final JdbcTemplate jdbc;
     private final Consultations consultations;
     private final ConsultationReports reports;
 
-    ConsultationJourney(Scenario scenario, RuntimeService runtimeService, TaskService taskService, TestRestTemplate rest,
-            JdbcTemplate jdbc, Consultations consultations, ConsultationReports reports) {
+    ConsultationJourney(Scenario scenario, RuntimeService runtimeService, TaskService taskService,
+            ObjectProvider<TestRestTemplate> rest, JdbcTemplate jdbc, Consultations consultations,
+            ConsultationReports reports) {
         this.scenario = scenario;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -263,8 +266,8 @@ public class ConsultationJourney {
     /** U4: the officer flags an answer set's adverse comment (and whether it is a complaint) or safeguarding concern. */
     @SuppressWarnings("rawtypes")
     public ResponseEntity<List> raiseConcerns(String userId, String reference, Map<String, Object> flags) {
-        return rest.withBasicAuth(userId, userId).postForEntity("/api/consultations/" + reference + "/concerns",
-                new HashMap<>(flags), List.class);
+        return rest.getObject().withBasicAuth(userId, userId).postForEntity("/api/consultations/" + reference
+                + "/concerns", new HashMap<>(flags), List.class);
     }
 
     /** U3, U6: the officer confirms the meetings held, every participant consented, and adverse comments made. */
@@ -370,6 +373,6 @@ public class ConsultationJourney {
 
     @SuppressWarnings("rawtypes")
     private ResponseEntity<Map> post(String userId, String path, Map<String, Object> body) {
-        return rest.withBasicAuth(userId, userId).postForEntity(path, new HashMap<>(body), Map.class);
+        return rest.getObject().withBasicAuth(userId, userId).postForEntity(path, new HashMap<>(body), Map.class);
     }
 }
