@@ -34,4 +34,9 @@ class NotificationOutbox {
         jdbc.update("INSERT INTO notification_outbox (notification_key, template, message_id, accepted_at)"
                 + " VALUES (?, ?, ?, ?)", key, template, messageId, Timestamp.valueOf(LocalDateTime.now(clock)));
     }
+
+    @Transactional
+    public int forgetAcceptedBefore(LocalDateTime before) {
+        return jdbc.update("DELETE FROM notification_outbox WHERE accepted_at < ?", Timestamp.valueOf(before));
+    }
 }

@@ -3,6 +3,7 @@ package org.carecommissioning.notification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
 import java.util.HexFormat;
 
 import jakarta.mail.MessagingException;
@@ -81,6 +82,14 @@ public class NotificationService {
             outbox.recordAccepted(key, email.template(), messageId);
         }
         log.info("Sent '{}' to {}", rendered.subject(), email.to());
+    }
+
+    /**
+     * Forgets the e-mails the SMTP server accepted before {@code before} (processes/notification-outbox-cleanup.bpmn):
+     * no retry of their steps can come any more. Returns how many were forgotten.
+     */
+    public int forgetAcceptedBefore(LocalDateTime before) {
+        return outbox.forgetAcceptedBefore(before);
     }
 
     /** The SHA-256 (hex) of the notification's stable name, or null when it has none. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
@@ -47,6 +48,8 @@ class MailSentOnceTest {
     PlatformTransactionManager transactions;
     @Autowired
     Environment environment;
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void reset() {
@@ -97,6 +100,14 @@ class MailSentOnceTest {
         notifications.send(letter);
         notifications.send(letter);
         assertThat(TestSmtp.server().getReceivedMessages()).hasSize(3);
+
+        // the nightly clean-up forgets a key only once it is older than asked; a forgotten key sends again
+        notifications.forgetAcceptedBefore(LocalDateTime.now(clock).minusDays(1));
+        notifications.send(letter.withKey("letter-1"));
+        assertThat(TestSmtp.server().getReceivedMessages()).hasSize(3);
+        assertThat(notifications.forgetAcceptedBefore(LocalDateTime.now(clock).plusMinutes(1))).isPositive();
+        notifications.send(letter.withKey("letter-1"));
+        assertThat(TestSmtp.server().getReceivedMessages()).hasSize(4);
     }
 
     @Test
