@@ -77,8 +77,8 @@ public final class Benchmark {
         Map<String, String> environment = Map.of("DB_HOST", "localhost", "DB_PORT", Integer.toString(database.port()),
                 "DB_NAME", APP_DATABASE, "DB_USER", "postgres", "DB_PASSWORD", "postgres", "MAIL_HOST", "127.0.0.1",
                 "MAIL_PORT", Integer.toString(smtpPort), "DEMO_MAIL_CATCHER", "false");
-        // the demo profile brings the README's users (commissioner, coordinator), Hope's live partnership and
-        // therapist Maya Patel, and the administrator demo/demo
+        // the demo profile brings Hope's live partnership (group co-hope), therapist Maya Patel and the administrator
+        // demo/demo; each client works as users of its own, created over the REST API
         List<String> command = List.of(JvmProcess.javaExecutable(), "-jar", System.getProperty("benchmark.jar"),
                 "--spring.profiles.active=postgres,demo", "--server.port=" + port);
         EngineClient admin = new EngineClient(baseUrl, "demo", "demo");
@@ -89,8 +89,13 @@ public final class Benchmark {
             // the demo data is written by the start-up writers, after the REST API answers; readiness waits for them
             double ready = jvm.awaitOk(admin, "/actuator/health/readiness", log);
             long therapist = database.queryLong(APP_DATABASE, "SELECT id FROM therapist WHERE full_name = 'Maya Patel'");
-            Lifecycle referral = new ReferralLifecycle(new EngineClient(baseUrl, "commissioner", "commissioner"),
-                    new EngineClient(baseUrl, "coordinator", "coordinator"), therapist,
+            List<EngineClient> commissioners = new ArrayList<>();
+            List<EngineClient> coordinators = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                commissioners.add(user(admin, baseUrl, "benchcommissioner" + c, "commissioner", "co-hope"));
+                coordinators.add(user(admin, baseUrl, "benchcoordinator" + c, "coordinator"));
+            }
+            Lifecycle referral = new ReferralLifecycle(commissioners, coordinators, therapist,
                     Long.toString(System.currentTimeMillis() % 1_000_000, 36));
             List<Result> results = List.of(measure(referral, jvm, database, APP_DATABASE, true));
             return new EngineRun("application", startup, ready, rss, jvm.residentMegabytes(), results);
@@ -111,26 +116,40 @@ public final class Benchmark {
         try (JvmProcess jvm = JvmProcess.start(command, environment, directory.resolve("bare-engine.log"), admin)) {
             double startup = jvm.startupSeconds();
             double rss = jvm.residentMegabytes();
-            Lifecycle oneTask = new OneTaskLifecycle(worker(admin, baseUrl));
+            grantWorkers(admin);
+            List<EngineClient> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(user(admin, baseUrl, "benchworker" + c, "worker"));
+            }
+            Lifecycle oneTask = new OneTaskLifecycle(workers);
             List<Result> results = List.of(measure(oneTask, jvm, database, BARE_DATABASE, false));
             return new EngineRun("bare engine", startup, null, rss, jvm.residentMegabytes(), results);
         }
     }
 
-    /** A user of group {@code worker} (the one task's candidate group) who may start the one-task process. */
-    private static EngineClient worker(EngineClient admin, String baseUrl) {
-        String password = "worker-password";
-        admin.post("/engine-rest/user/create", Map.of("profile", Map.of("id", "worker", "firstName", "Bench",
-                "lastName", "Worker", "email", "worker@example.org"), "credentials", Map.of("password", password)));
+    /**
+     * Creates a user in those (existing) groups over the REST API, as an administrator does in Camunda Admin; letters and
+     * digits only, the engine's default pattern for user ids.
+     */
+    private static EngineClient user(EngineClient admin, String baseUrl, String id, String... groups) {
+        String password = "Bench-" + id + "-Pw1!";
+        admin.post("/engine-rest/user/create", Map.of("profile", Map.of("id", id, "firstName", "Bench",
+                "lastName", id, "email", id + "@example.org"), "credentials", Map.of("password", password)));
+        for (String group : groups) {
+            admin.put("/engine-rest/group/" + group + "/members/" + id);
+        }
+        return new EngineClient(baseUrl, id, password);
+    }
+
+    /** Group {@code worker}, the one task's candidate group, may start the one-task process. */
+    private static void grantWorkers(EngineClient admin) {
         admin.post("/engine-rest/group/create", Map.of("id", "worker", "name", "Worker", "type", "WORKFLOW"));
-        admin.put("/engine-rest/group/worker/members/worker");
         // resource types 6 process definition, 8 process instance; type 1 = grant
         admin.post("/engine-rest/authorization/create", Map.of("type", 1, "permissions", List.of("READ",
                 "CREATE_INSTANCE", "READ_INSTANCE", "READ_TASK", "UPDATE_TASK"), "groupId", "worker", "resourceType", 6,
                 "resourceId", "one-task"));
         admin.post("/engine-rest/authorization/create", Map.of("type", 1, "permissions", List.of("CREATE"),
                 "groupId", "worker", "resourceType", 8, "resourceId", "*"));
-        return new EngineClient(baseUrl, "worker", password);
     }
 
     private Result measure(Lifecycle lifecycle, JvmProcess jvm, Database database, String databaseName,

@@ -1,14 +1,16 @@
 package benchmark;
 
+import java.util.List;
 import java.util.Map;
 
 /** The bare engine's process: start, complete its one user task. */
 final class OneTaskLifecycle implements Lifecycle {
 
-    private final EngineClient worker;
+    private final List<EngineClient> workers;
 
-    OneTaskLifecycle(EngineClient worker) {
-        this.worker = worker;
+    /** Client number i works as {@code workers.get(i)}. */
+    OneTaskLifecycle(List<EngineClient> workers) {
+        this.workers = workers;
     }
 
     @Override
@@ -18,6 +20,7 @@ final class OneTaskLifecycle implements Lifecycle {
 
     @Override
     public void run(int client, int iteration, Recorder recorder) {
+        EngineClient worker = workers.get(client);
         String instance = worker.post("/engine-rest/process-definition/key/one-task/start", Map.of()).get("id").asText();
         String task = Tasks.await(worker, instance, "Task_DoWork");
         recorder.completion(() -> worker.post("/engine-rest/task/" + task + "/complete", Map.of()));

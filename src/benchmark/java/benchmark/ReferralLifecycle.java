@@ -1,6 +1,7 @@
 package benchmark;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A one-off referral from start to its closing evaluation, as the README's walk-through does it in Tasklist: the
@@ -10,14 +11,15 @@ import java.time.LocalDate;
  */
 final class ReferralLifecycle implements Lifecycle {
 
-    private final EngineClient commissioner;
-    private final EngineClient coordinator;
+    private final List<EngineClient> commissioners;
+    private final List<EngineClient> coordinators;
     private final long therapistId;
     private final String runId;
 
-    ReferralLifecycle(EngineClient commissioner, EngineClient coordinator, long therapistId, String runId) {
-        this.commissioner = commissioner;
-        this.coordinator = coordinator;
+    /** Client number i works as {@code commissioners.get(i)} and {@code coordinators.get(i)}. */
+    ReferralLifecycle(List<EngineClient> commissioners, List<EngineClient> coordinators, long therapistId, String runId) {
+        this.commissioners = commissioners;
+        this.coordinators = coordinators;
         this.therapistId = therapistId;
         this.runId = runId;
     }
@@ -29,6 +31,8 @@ final class ReferralLifecycle implements Lifecycle {
 
     @Override
     public void run(int client, int iteration, Recorder recorder) {
+        EngineClient commissioner = commissioners.get(client);
+        EngineClient coordinator = coordinators.get(client);
         String membership = "B" + runId + "-" + client + "-" + iteration;
         String instance = commissioner.post("/engine-rest/process-definition/key/referral/start", EngineClient.variables(
                 "serviceUserName", "Benchmark Client " + membership, "membershipNumber", membership,
