@@ -1,11 +1,11 @@
 package org.carecommissioning.consultation;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FinancialQuarter;
 
 /**
  * U7: a quarter of the financial year, as the quarterly summary of service-user feedback reports it: Q1 April-June,
@@ -16,10 +16,9 @@ public record ConsultationQuarter(int startYear, int quarter) {
 
     private static final Pattern YEAR = Pattern.compile("^\\s*(\\d{4})\\s*[/-]\\s*(\\d{2})\\s*$");
     private static final Pattern QUARTER = Pattern.compile("^\\s*[Qq]?([1-4])\\s*$");
-    private static final String[] MONTHS = {"April-June", "July-September", "October-December", "January-March"};
 
     public ConsultationQuarter {
-        if (quarter < 1 || quarter > 4 || startYear < 2000 || startYear > 2198) {
+        if (quarter < 1 || quarter > 4 || startYear < 2000 || startYear > 2100) {
             throw new BusinessRuleViolation("U7", "A quarter is 1 to 4 of a financial year from 2000/01.");
         }
     }
@@ -29,7 +28,7 @@ public record ConsultationQuarter(int startYear, int quarter) {
         String yearText = year == null ? "" : year.strip();
         Matcher matcher = YEAR.matcher(yearText);
         if (!matcher.matches() || (Integer.parseInt(matcher.group(1)) + 1) % 100 != Integer.parseInt(matcher.group(2))
-                || Integer.parseInt(matcher.group(1)) < 2000 || Integer.parseInt(matcher.group(1)) > 2198) {
+                || Integer.parseInt(matcher.group(1)) < 2000 || Integer.parseInt(matcher.group(1)) > 2100) {
             throw new BusinessRuleViolation("U7", "\"" + yearText + "\" is not a financial year; write it like 2026-27"
                     + " (April 2026 to March 2027).");
         }
@@ -44,15 +43,21 @@ public record ConsultationQuarter(int startYear, int quarter) {
 
     /** The quarter {@code day} falls in. */
     public static ConsultationQuarter containing(LocalDate day) {
-        int startYear = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
-        return new ConsultationQuarter(startYear, (day.getMonthValue() + 8) % 12 / 3 + 1);
+        return of(FinancialQuarter.containing(day));
     }
 
     /** U7: the quarter that ended last before {@code day} (on 1 January 2027: 2026/27 Q3). */
     public static ConsultationQuarter endedBefore(LocalDate day) {
-        ConsultationQuarter current = containing(day);
-        return current.quarter == 1 ? new ConsultationQuarter(current.startYear - 1, 4)
-                : new ConsultationQuarter(current.startYear, current.quarter - 1);
+        return of(FinancialQuarter.lastCompletedBefore(day));
+    }
+
+    private static ConsultationQuarter of(FinancialQuarter quarter) {
+        return new ConsultationQuarter(quarter.startYear(), quarter.quarter());
+    }
+
+    /** The same quarter as the financial calendar (shared) counts it, which does the date arithmetic. */
+    private FinancialQuarter financialQuarter() {
+        return new FinancialQuarter(startYear, quarter);
     }
 
     /** Reads {@link #code()} back, as a process variable keeps it. */
@@ -65,11 +70,11 @@ public record ConsultationQuarter(int startYear, int quarter) {
     }
 
     public LocalDate firstDay() {
-        return LocalDate.of(startYear, 4, 1).plusMonths(3L * (quarter - 1));
+        return financialQuarter().firstDay();
     }
 
     public LocalDate lastDay() {
-        return firstDay().plusMonths(3).minusDays(1);
+        return financialQuarter().lastDay();
     }
 
     /** Like 2026/27, as the consultation records keep the financial year. */
@@ -79,7 +84,7 @@ public record ConsultationQuarter(int startYear, int quarter) {
 
     /** Like 2026Q3, for process variables. */
     public String code() {
-        return startYear + "Q" + quarter;
+        return financialQuarter().code();
     }
 
     /** Like consultation-summary-2026-27-q3, for attachments and downloads. */
@@ -89,7 +94,6 @@ public record ConsultationQuarter(int startYear, int quarter) {
 
     /** Like "2026/27 Q3 (October-December 2026)". */
     public String label() {
-        return String.format(Locale.ROOT, "%s Q%d (%s %d)", financialYear(), quarter, MONTHS[quarter - 1],
-                lastDay().getYear());
+        return financialQuarter().label();
     }
 }

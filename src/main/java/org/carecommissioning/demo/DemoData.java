@@ -16,7 +16,7 @@ import org.carecommissioning.cluster.StartupWriter;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.MeetingPlanning;
 import org.carecommissioning.contractmanagement.PriorityLevel;
-import org.carecommissioning.invoicing.FinancialQuarter;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.carecommissioning.performance.ContractPage;
 import org.carecommissioning.performance.ReportingYear;
 import org.carecommissioning.performance.Workbooks;

@@ -17,6 +17,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.carecommissioning.shared.FinancialQuarter;
 
 /** A quarterly invoice to one commissioning organisation (R10, R11). */
 @Entity

@@ -13,6 +13,7 @@ import org.carecommissioning.referral.ReferralProperties;
 import org.carecommissioning.referral.TreatmentSessionService;
 import org.carecommissioning.referral.TreatmentSessionService.ChargeableSession;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.carecommissioning.shared.FormValues;
 import org.carecommissioning.shared.Money;
 import org.carecommissioning.shared.NotFound;

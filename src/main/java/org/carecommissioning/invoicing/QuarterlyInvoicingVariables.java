@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.carecommissioning.shared.FormValues;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.springframework.stereotype.Component;
 
 /** R10: raises the quarter's invoices; the run's business key names the quarter. */

@@ -16,6 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.referral.ReferralProperties;
 import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

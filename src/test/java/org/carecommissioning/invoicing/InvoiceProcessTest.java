@@ -41,6 +41,7 @@ import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.carecommissioning.support.MailRetries;
 import org.carecommissioning.support.TestClock;
 import org.junit.jupiter.api.AfterEach;

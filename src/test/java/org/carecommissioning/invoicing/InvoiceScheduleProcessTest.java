@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.carecommissioning.notification.NotificationService;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.carecommissioning.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

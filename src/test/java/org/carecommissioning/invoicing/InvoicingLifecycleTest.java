@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.referral.ReferralService;
 import org.carecommissioning.referral.ReferralStatus;
 import org.carecommissioning.shared.BusinessRuleViolation;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.carecommissioning.support.ApplicationTest;
 import org.carecommissioning.support.Journeys;
 import org.carecommissioning.support.Scenario;

@@ -37,6 +37,7 @@ import org.carecommissioning.notification.Email;
 import org.carecommissioning.notification.NotificationService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.CareProperties;
+import org.carecommissioning.shared.FinancialQuarter;
 import org.carecommissioning.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

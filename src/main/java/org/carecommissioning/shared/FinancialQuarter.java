@@ -1,9 +1,8 @@
-package org.carecommissioning.invoicing;
+package org.carecommissioning.shared;
 
 import java.time.LocalDate;
 import java.time.Month;
 
-import org.carecommissioning.shared.BusinessRuleViolation;
 
 /**
  * A quarter of the financial year (R10 decision): Q1 April-June, Q2 July-September, Q3 October-December,
