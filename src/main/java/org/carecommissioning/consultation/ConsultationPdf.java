@@ -15,9 +15,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The consultation's printed documents (the consent form, the report): paragraphs of one size each, wrapped to the
- * page's width, on as many A4 pages as they need, in a Unicode font PDFBox ships so names of services print as
- * written. A character the font cannot show prints as "?" instead of failing the document.
+ * The consultation's printed documents (the consent form, the report, the quarterly summary): paragraphs of one
+ * size each, wrapped to the page's width, on as many A4 pages as they need, in a Unicode font PDFBox ships so names
+ * of services print as written. A character the font cannot show prints as "?" instead of failing the document.
  */
 final class ConsultationPdf {
 
