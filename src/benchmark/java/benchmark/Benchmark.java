@@ -156,7 +156,8 @@ public final class Benchmark {
             boolean asyncSteps) throws Exception {
         drive(lifecycle, warmUpSeconds, new Recorder());
         Map<String, String> notes = new LinkedHashMap<>();
-        Long statementsBefore = database.statementsUnavailable() == null ? database.statementCalls(databaseName) : null;
+        boolean counting = database.statementsUnavailable() == null;
+        Map<String, Long> statementsBefore = counting ? database.statementCallsByText(databaseName) : null;
         long ticksBefore = jvm.cpuTicks();
         Timestamp since = new Timestamp(System.currentTimeMillis());
         long started = System.nanoTime();
@@ -165,10 +166,15 @@ public final class Benchmark {
         double elapsed = (System.nanoTime() - started) / 1e9;
         double cpuMillis = (jvm.cpuTicks() - ticksBefore) * 1000.0 / clockTicksPerSecond;
         Long statements = null;
-        if (statementsBefore != null) {
-            statements = database.statementCalls(databaseName) - statementsBefore;
+        if (counting) {
+            StatementBreakdown breakdown = StatementBreakdown.between(statementsBefore,
+                    database.statementCallsByText(databaseName));
+            statements = breakdown.total();
+            Path file = directory.resolve("statements-" + databaseName + "-" + lifecycle.key() + ".txt");
+            breakdown.write(file, lifecycle.name() + " on " + databaseName, recorder.completions());
             notes.put("sql", "pg_stat_statements calls in the engine's database over the window, including the "
-                    + "clients' task look-ups (GET /task, repeated every 50 ms while an async step runs)");
+                    + "clients' task look-ups (GET /task, repeated every 50 ms while an async step runs); per statement in "
+                    + file.getFileName());
         } else {
             notes.put("sql", "n/a: " + database.statementsUnavailable());
         }

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -64,17 +66,23 @@ final class Database implements AutoCloseable {
         return statementsUnavailable;
     }
 
-    /** Statements executed so far in that database (pg_stat_statements calls); only when they can be counted. */
-    long statementCalls(String database) throws SQLException {
+    /**
+     * Calls so far per statement text (pg_stat_statements' normalised query) in that database; only when statements
+     * can be counted. Subtracting two snapshots shows which statements a measured window ran.
+     */
+    Map<String, Long> statementCallsByText(String database) throws SQLException {
+        Map<String, Long> calls = new HashMap<>();
         try (Connection connection = server.getPostgresDatabase().getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT coalesce(sum(s.calls), 0) FROM "
-                        + "pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT s.query, sum(s.calls) FROM "
+                        + "pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ? GROUP BY s.query")) {
             query.setString(1, database);
             try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
+                while (result.next()) {
+                    calls.put(result.getString(1), result.getLong(2));
+                }
             }
         }
+        return calls;
     }
 
     /** A single value the query gives in that database. */

@@ -5,6 +5,9 @@ interface Lifecycle {
 
     String name();
 
+    /** A short name for file names: letters, digits and dashes. */
+    String key();
+
     /** Runs lifecycle number {@code iteration} of client {@code client}, timing each task completion. */
     void run(int client, int iteration, Recorder recorder);
 }

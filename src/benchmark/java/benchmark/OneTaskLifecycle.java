@@ -14,6 +14,11 @@ final class OneTaskLifecycle implements Lifecycle {
     }
 
     @Override
+    public String key() {
+        return "one-task";
+    }
+
+    @Override
     public String name() {
         return "bare engine: one-task process";
     }

@@ -25,6 +25,11 @@ final class ReferralLifecycle implements Lifecycle {
     }
 
     @Override
+    public String key() {
+        return "referral";
+    }
+
+    @Override
     public String name() {
         return "referral (one-off, to evaluation)";
     }
