@@ -30,6 +30,7 @@ public final class Benchmark {
     private static final String APP_DATABASE = "benchmark_app";
     private static final String BARE_DATABASE = "benchmark_bare";
     private static final String BARE_ADMIN_PASSWORD = "bare-admin-password";
+    private static final int CALIBRATION_LOOKUPS = 400;
 
     private final int clients = Integer.getInteger("benchmark.clients", 8);
     private final int seconds = Integer.getInteger("benchmark.seconds", 60);
@@ -79,7 +80,7 @@ public final class Benchmark {
                 "MAIL_PORT", Integer.toString(smtpPort), "DEMO_MAIL_CATCHER", "false");
         // the demo profile brings Hope's live partnership (group co-hope), therapist Maya Patel and the administrator
         // demo/demo; each client works as users of its own, created over the REST API
-        List<String> command = List.of(JvmProcess.javaExecutable(), "-jar", System.getProperty("benchmark.jar"),
+        List<String> command = JvmProcess.javaCommand("-jar", System.getProperty("benchmark.jar"),
                 "--spring.profiles.active=postgres,demo", "--server.port=" + port);
         EngineClient admin = new EngineClient(baseUrl, "demo", "demo");
         Path log = directory.resolve("application.log");
@@ -97,7 +98,7 @@ public final class Benchmark {
             }
             Lifecycle referral = new ReferralLifecycle(commissioners, coordinators, therapist,
                     Long.toString(System.currentTimeMillis() % 1_000_000, 36));
-            List<Result> results = List.of(measure(referral, jvm, database, APP_DATABASE, true));
+            List<Result> results = List.of(measure(referral, jvm, database, APP_DATABASE, true, commissioners.get(0)));
             return new EngineRun("application", startup, ready, rss, jvm.residentMegabytes(), results);
         }
     }
@@ -107,7 +108,7 @@ public final class Benchmark {
         String baseUrl = "http://localhost:" + port;
         String classpath = System.getProperty("benchmark.testClasses") + java.io.File.pathSeparator
                 + Files.readString(directory.resolve("classpath.txt")).trim();
-        List<String> command = List.of(JvmProcess.javaExecutable(), "-cp", classpath,
+        List<String> command = JvmProcess.javaCommand("-cp", classpath,
                 BareEngineApplication.class.getName(), "--spring.config.name=bare-engine", "--server.port=" + port,
                 "--spring.datasource.url=" + database.jdbcUrl(BARE_DATABASE), "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres");
@@ -122,7 +123,7 @@ public final class Benchmark {
                 workers.add(user(admin, baseUrl, "benchworker" + c, "worker"));
             }
             Lifecycle oneTask = new OneTaskLifecycle(workers);
-            List<Result> results = List.of(measure(oneTask, jvm, database, BARE_DATABASE, false));
+            List<Result> results = List.of(measure(oneTask, jvm, database, BARE_DATABASE, false, workers.get(0)));
             return new EngineRun("bare engine", startup, null, rss, jvm.residentMegabytes(), results);
         }
     }
@@ -153,11 +154,12 @@ public final class Benchmark {
     }
 
     private Result measure(Lifecycle lifecycle, JvmProcess jvm, Database database, String databaseName,
-            boolean asyncSteps) throws Exception {
+            boolean asyncSteps, EngineClient lookingUp) throws Exception {
         drive(lifecycle, warmUpSeconds, new Recorder());
         Map<String, String> notes = new LinkedHashMap<>();
         boolean counting = database.statementsUnavailable() == null;
         Map<String, Long> statementsBefore = counting ? database.statementCallsByText(databaseName) : null;
+        long lookupsBefore = Tasks.emptyLookups();
         long ticksBefore = jvm.cpuTicks();
         Timestamp since = new Timestamp(System.currentTimeMillis());
         long started = System.nanoTime();
@@ -165,11 +167,14 @@ public final class Benchmark {
         drive(lifecycle, seconds, recorder);
         double elapsed = (System.nanoTime() - started) / 1e9;
         double cpuMillis = (jvm.cpuTicks() - ticksBefore) * 1000.0 / clockTicksPerSecond;
+        long repeatedLookups = Tasks.emptyLookups() - lookupsBefore;
         Long statements = null;
+        Long applicationStatements = null;
         if (counting) {
             StatementBreakdown breakdown = StatementBreakdown.between(statementsBefore,
                     database.statementCallsByText(databaseName));
             statements = breakdown.total();
+            applicationStatements = breakdown.application();
             Path file = directory.resolve("statements-" + databaseName + "-" + lifecycle.key() + ".txt");
             breakdown.write(file, lifecycle.name() + " on " + databaseName, recorder.completions());
             notes.put("sql", "pg_stat_statements calls in the engine's database over the window, including the "
@@ -187,7 +192,34 @@ public final class Benchmark {
         }
         notes.put("window", "completions of lifecycles started before the end of the window; the window lasts until "
                 + "the last of them ends");
-        return new Result(lifecycle.name(), clients, elapsed, recorder, statements, cpuMillis, lags, notes);
+        LookupCost lookups = lookupCost(repeatedLookups, lookingUp, jvm, database, databaseName);
+        notes.put("lookups", repeatedLookups + " repeated task look-ups (the client waiting for an asynchronous step) "
+                + "cost " + Table.number(lookups.statementsEach()) + " statements and "
+                + Table.number(lookups.cpuMillisEach()) + " CPU ms each, measured with " + CALIBRATION_LOOKUPS
+                + " look-ups after the window; 'w/o look-ups' figures subtract them");
+        return new Result(lifecycle.name(), clients, elapsed, recorder, statements, applicationStatements, cpuMillis,
+                lookups, lags, notes);
+    }
+
+    /**
+     * What one look-up that finds nothing costs the engine: that many of them, one after another, with nothing else
+     * running (the lifecycle's instances have ended), divided out.
+     */
+    private LookupCost lookupCost(long repeatedLookups, EngineClient lookingUp, JvmProcess jvm, Database database,
+            String databaseName) throws Exception {
+        for (int i = 0; i < CALIBRATION_LOOKUPS / 4; i++) {
+            Tasks.lookUpNothing(lookingUp);
+        }
+        boolean counting = database.statementsUnavailable() == null;
+        Map<String, Long> before = counting ? database.statementCallsByText(databaseName) : null;
+        long ticksBefore = jvm.cpuTicks();
+        for (int i = 0; i < CALIBRATION_LOOKUPS; i++) {
+            Tasks.lookUpNothing(lookingUp);
+        }
+        double cpuMillisEach = (jvm.cpuTicks() - ticksBefore) * 1000.0 / clockTicksPerSecond / CALIBRATION_LOOKUPS;
+        Double statementsEach = counting ? (double) StatementBreakdown.between(before,
+                database.statementCallsByText(databaseName)).total() / CALIBRATION_LOOKUPS : null;
+        return new LookupCost(repeatedLookups, statementsEach, cpuMillisEach);
     }
 
     /** N clients each run the lifecycle over and over until the time is up, finishing the one they are in. */

@@ -8,8 +8,9 @@ import java.util.Map;
  * The figures of one lifecycle driven on one engine over one measured window. A figure that could not be measured
  * is null, with the reason in {@code notes}.
  */
-record Result(String lifecycle, int clients, double seconds, Recorder recorder, Long statements, double cpuMillis,
-        List<Double> jobLagMillis, Map<String, String> notes) {
+record Result(String lifecycle, int clients, double seconds, Recorder recorder, Long statements,
+        Long applicationStatements, double cpuMillis, LookupCost lookups, List<Double> jobLagMillis,
+        Map<String, String> notes) {
 
     int completions() {
         return recorder.completions();
@@ -25,6 +26,22 @@ record Result(String lifecycle, int clients, double seconds, Recorder recorder, 
 
     Double cpuMillisPerCompletion() {
         return completions() == 0 ? null : cpuMillis / completions();
+    }
+
+    /** Statements per completion less the clients' repeated look-ups (the harness waiting for asynchronous steps). */
+    Double statementsPerCompletionWithoutLookups() {
+        return statements == null || completions() == 0 || lookups.statementsEach() == null ? null
+                : (statements - lookups.statements()) / completions();
+    }
+
+    /** The statements on the application's own tables per completion: the steps' own work. */
+    Double applicationStatementsPerCompletion() {
+        return applicationStatements == null || completions() == 0 ? null
+                : (double) applicationStatements / completions();
+    }
+
+    Double cpuMillisPerCompletionWithoutLookups() {
+        return completions() == 0 ? null : (cpuMillis - lookups.cpuMillis()) / completions();
     }
 
     Double jobLagPercentile(double percentile) {
@@ -46,8 +63,14 @@ record Result(String lifecycle, int clients, double seconds, Recorder recorder, 
         json.put("completionLatencyMillisP99", recorder.percentileMillis(99));
         json.put("sqlStatements", statements);
         json.put("sqlStatementsPerCompletion", statementsPerCompletion());
+        json.put("sqlStatementsPerCompletionWithoutRepeatedLookups", statementsPerCompletionWithoutLookups());
+        json.put("applicationTableStatementsPerCompletion", applicationStatementsPerCompletion());
         json.put("jvmCpuMillis", cpuMillis);
         json.put("jvmCpuMillisPerCompletion", cpuMillisPerCompletion());
+        json.put("jvmCpuMillisPerCompletionWithoutRepeatedLookups", cpuMillisPerCompletionWithoutLookups());
+        json.put("repeatedLookups", lookups.repeatedLookups());
+        json.put("sqlStatementsPerLookup", lookups.statementsEach());
+        json.put("jvmCpuMillisPerLookup", lookups.cpuMillisEach());
         json.put("asyncJobs", jobLagMillis == null ? null : jobLagMillis.size());
         json.put("asyncJobLagMillisP50", jobLagPercentile(50));
         json.put("asyncJobLagMillisP95", jobLagPercentile(95));

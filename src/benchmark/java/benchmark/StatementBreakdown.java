@@ -36,10 +36,29 @@ final class StatementBreakdown {
         return calls.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Statements on the application's own tables (referral, treatment_session, notification_outbox, …): neither an
+     * engine statement (ACT_ tables) nor transaction control. They are the step's own work, which the bare engine
+     * has no equivalent of.
+     */
+    long application() {
+        return calls.entrySet().stream().filter(statement -> isApplication(statement.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static boolean isApplication(String text) {
+        String normalised = text.strip().toUpperCase(Locale.ROOT);
+        boolean control = normalised.startsWith("BEGIN") || normalised.startsWith("COMMIT")
+                || normalised.startsWith("ROLLBACK") || normalised.startsWith("SET ") || normalised.startsWith("SHOW ")
+                || normalised.startsWith("SELECT $1") || normalised.startsWith("SELECT 1");
+        return !control && !normalised.contains("ACT_");
+    }
+
     /** Every statement of the window, most frequent first, with its calls per task completion. */
     void write(Path file, String title, int completions) throws IOException {
-        StringBuilder out = new StringBuilder(title).append('\n').append(total()).append(" statements, ")
-                .append(completions).append(" task completions\n\n");
+        StringBuilder out = new StringBuilder(title).append('\n').append(total()).append(" statements (")
+                .append(application()).append(" on the application's own tables), ").append(completions)
+                .append(" task completions\n\n");
         List<Map.Entry<String, Long>> sorted = calls.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).toList();
         for (Map.Entry<String, Long> statement : sorted) {

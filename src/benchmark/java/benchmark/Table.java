@@ -7,7 +7,7 @@ import java.util.Map;
 /** The benchmark's figures as a text table; "n/a" where a figure was not measured, and why below it. */
 final class Table {
 
-    private static final String ROW = "%-36s %-16s %10s %10s %10s %8s %8s %8s %14s %7s%n";
+    private static final String ROW = "%-36s %-12s %8s %10s %10s %8s %9s %9s %8s %8s %8s %14s %7s%n";
 
     private final List<EngineRun> runs;
     private final Map<String, Object> machine;
@@ -22,13 +22,16 @@ final class Table {
                 .append(", ").append(machine.get("availableProcessors")).append(" cores, load average before ")
                 .append(machine.get("loadAverageBefore")).append(", after ").append(machine.get("loadAverageAfter"))
                 .append("\nparameters ").append(machine.get("parameters")).append("\n\n");
-        out.append(String.format(Locale.ROOT, ROW, "lifecycle", "engine", "compl/s", "SQL/compl", "CPU ms/c",
-                "p50 ms", "p95 ms", "p99 ms", "job lag p50/95", "errors"));
+        out.append(String.format(Locale.ROOT, ROW, "lifecycle", "engine", "compl/s", "SQL/compl", "w/o lookups",
+                "app SQL", "CPU ms/c", "w/o lookups", "p50 ms", "p95 ms", "p99 ms", "job lag p50/95", "errors"));
         for (EngineRun run : runs) {
             for (Result result : run.results()) {
                 out.append(String.format(Locale.ROOT, ROW, result.lifecycle(), run.engine(),
                         number(result.completionsPerSecond()), number(result.statementsPerCompletion()),
-                        number(result.cpuMillisPerCompletion()), number(result.recorder().percentileMillis(50)),
+                        number(result.statementsPerCompletionWithoutLookups()),
+                        number(result.applicationStatementsPerCompletion()), number(result.cpuMillisPerCompletion()),
+                        number(result.cpuMillisPerCompletionWithoutLookups()),
+                        number(result.recorder().percentileMillis(50)),
                         number(result.recorder().percentileMillis(95)), number(result.recorder().percentileMillis(99)),
                         number(result.jobLagPercentile(50)) + "/" + number(result.jobLagPercentile(95)),
                         result.recorder().errors()));
@@ -39,10 +42,16 @@ final class Table {
         for (EngineRun run : runs) {
             for (Result result : run.results()) {
                 if (result != bare && bare != null) {
-                    out.append(String.format(Locale.ROOT, "  %-36s completions/s %s, SQL/completion %s, CPU ms/completion "
-                            + "%s%n", result.lifecycle(), ratio(result.completionsPerSecond(), bare.completionsPerSecond()),
+                    out.append(String.format(Locale.ROOT, "  %-36s completions/s %s, SQL/completion %s (w/o look-ups %s; "
+                            + "engine tables only %s), CPU ms/completion %s (w/o look-ups %s)%n", result.lifecycle(),
+                            ratio(result.completionsPerSecond(), bare.completionsPerSecond()),
                             ratio(result.statementsPerCompletion(), bare.statementsPerCompletion()),
-                            ratio(result.cpuMillisPerCompletion(), bare.cpuMillisPerCompletion())));
+                            ratio(result.statementsPerCompletionWithoutLookups(),
+                                    bare.statementsPerCompletionWithoutLookups()),
+                            ratio(engineOnly(result), engineOnly(bare)),
+                            ratio(result.cpuMillisPerCompletion(), bare.cpuMillisPerCompletion()),
+                            ratio(result.cpuMillisPerCompletionWithoutLookups(),
+                                    bare.cpuMillisPerCompletionWithoutLookups())));
                 }
             }
         }
@@ -76,7 +85,14 @@ final class Table {
         return null;
     }
 
-    private static String number(Double value) {
+    /** Statements per completion without the repeated look-ups and without the application's own tables. */
+    private static Double engineOnly(Result result) {
+        Double withoutLookups = result.statementsPerCompletionWithoutLookups();
+        Double application = result.applicationStatementsPerCompletion();
+        return withoutLookups == null || application == null ? null : withoutLookups - application;
+    }
+
+    static String number(Double value) {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
     }
 

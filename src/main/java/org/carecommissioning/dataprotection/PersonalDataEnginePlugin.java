@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Keeps personal data out of the engine's history: every process variable or form field a capability declares
  * personal ({@link org.carecommissioning.shared.PersonalVariables}) is dropped before any history event handler sees
  * it, and forms show personal values read from the application's tables instead of variables
- * ({@link org.carecommissioning.shared.PersonalFormValues}).
+ * ({@link org.carecommissioning.shared.PersonalFormValues}). History keeps each variable's latest value only
+ * ({@link LatestValueHistoryEventHandler}).
  */
 @Component
 class PersonalDataEnginePlugin extends AbstractProcessEnginePlugin {
@@ -27,6 +28,13 @@ class PersonalDataEnginePlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new PersonalFormParseListener(registry));
+        // the engine's own database handler is replaced by one that writes no ACT_HI_DETAIL copy of each variable
+        // value; init builds the composite handler from the custom ones, so this one is in it as the default was
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+        if (configuration.getCustomHistoryEventHandlers() == null) {
+            configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+        }
+        configuration.getCustomHistoryEventHandlers().add(new LatestValueHistoryEventHandler());
     }
 
     /**

@@ -136,6 +136,11 @@ class PersonalDataTest {
                 .as("form submissions in history").isNotEmpty()
                 .noneMatch(detail -> PERSONAL.contains(
                         ((org.camunda.bpm.engine.history.HistoricFormField) detail).getFieldId()));
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(referral.getId()).variableUpdates()
+                .count()).as("history keeps each variable's latest value once, in ACT_HI_VARINST, not every value "
+                        + "again in ACT_HI_DETAIL").isZero();
+        assertThat(variables).filteredOn(variable -> variable.getName().equals("treatmentsRemaining"))
+                .extracting(HistoricVariableInstance::getValue).containsExactly(0);
         assertThat(EveryColumn.search(dataSource, "ACT_", client.everything())).as("engine tables").isEmpty();
         // The application holds the record, once: the client's row, and the referral's own notes.
         assertThat(EveryColumn.search(dataSource, null, client.name(), client.phone(), client.email()))
