@@ -158,7 +158,7 @@ public final class Benchmark {
         drive(lifecycle, warmUpSeconds, new Recorder());
         Map<String, String> notes = new LinkedHashMap<>();
         boolean counting = database.statementsUnavailable() == null;
-        Map<String, Long> statementsBefore = counting ? database.statementCallsByText(databaseName) : null;
+        Map<String, StatementStats> statementsBefore = counting ? database.statementCallsByText(databaseName) : null;
         long lookupsBefore = Tasks.emptyLookups();
         long ticksBefore = jvm.cpuTicks();
         Timestamp since = new Timestamp(System.currentTimeMillis());
@@ -211,7 +211,7 @@ public final class Benchmark {
             Tasks.lookUpNothing(lookingUp);
         }
         boolean counting = database.statementsUnavailable() == null;
-        Map<String, Long> before = counting ? database.statementCallsByText(databaseName) : null;
+        Map<String, StatementStats> before = counting ? database.statementCallsByText(databaseName) : null;
         long ticksBefore = jvm.cpuTicks();
         for (int i = 0; i < CALIBRATION_LOOKUPS; i++) {
             Tasks.lookUpNothing(lookingUp);

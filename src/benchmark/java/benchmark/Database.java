@@ -70,15 +70,16 @@ final class Database implements AutoCloseable {
      * Calls so far per statement text (pg_stat_statements' normalised query) in that database; only when statements
      * can be counted. Subtracting two snapshots shows which statements a measured window ran.
      */
-    Map<String, Long> statementCallsByText(String database) throws SQLException {
-        Map<String, Long> calls = new HashMap<>();
+    Map<String, StatementStats> statementCallsByText(String database) throws SQLException {
+        Map<String, StatementStats> calls = new HashMap<>();
         try (Connection connection = server.getPostgresDatabase().getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT s.query, sum(s.calls) FROM "
-                        + "pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ? GROUP BY s.query")) {
+                PreparedStatement query = connection.prepareStatement("SELECT s.query, sum(s.calls), "
+                        + "sum(s.total_exec_time) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+                        + "WHERE d.datname = ? GROUP BY s.query")) {
             query.setString(1, database);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    calls.put(result.getString(1), result.getLong(2));
+                    calls.put(result.getString(1), new StatementStats(result.getLong(2), result.getDouble(3)));
                 }
             }
         }

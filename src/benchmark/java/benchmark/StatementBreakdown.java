@@ -15,17 +15,17 @@ import java.util.Map;
  */
 final class StatementBreakdown {
 
-    private final Map<String, Long> calls;
+    private final Map<String, StatementStats> calls;
 
-    private StatementBreakdown(Map<String, Long> calls) {
+    private StatementBreakdown(Map<String, StatementStats> calls) {
         this.calls = calls;
     }
 
-    static StatementBreakdown between(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> calls = new HashMap<>();
-        after.forEach((text, count) -> {
-            long delta = count - before.getOrDefault(text, 0L);
-            if (delta > 0) {
+    static StatementBreakdown between(Map<String, StatementStats> before, Map<String, StatementStats> after) {
+        Map<String, StatementStats> calls = new HashMap<>();
+        after.forEach((text, stats) -> {
+            StatementStats delta = stats.minus(before.get(text));
+            if (delta.calls() > 0) {
                 calls.put(text, delta);
             }
         });
@@ -33,7 +33,7 @@ final class StatementBreakdown {
     }
 
     long total() {
-        return calls.values().stream().mapToLong(Long::longValue).sum();
+        return calls.values().stream().mapToLong(StatementStats::calls).sum();
     }
 
     /**
@@ -43,7 +43,7 @@ final class StatementBreakdown {
      */
     long application() {
         return calls.entrySet().stream().filter(statement -> isApplication(statement.getKey()))
-                .mapToLong(Map.Entry::getValue).sum();
+                .mapToLong(statement -> statement.getValue().calls()).sum();
     }
 
     private static boolean isApplication(String text) {
@@ -59,12 +59,14 @@ final class StatementBreakdown {
         StringBuilder out = new StringBuilder(title).append('\n').append(total()).append(" statements (")
                 .append(application()).append(" on the application's own tables), ").append(completions)
                 .append(" task completions\n\n");
-        List<Map.Entry<String, Long>> sorted = calls.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).toList();
-        for (Map.Entry<String, Long> statement : sorted) {
-            out.append(String.format(Locale.ROOT, "%8.2f per completion  %7d  %s%n",
-                    completions == 0 ? 0.0 : (double) statement.getValue() / completions, statement.getValue(),
-                    statement.getKey().replaceAll("\\s+", " ")));
+        out.append("  per compl    calls  ms/call  statement\n");
+        List<Map.Entry<String, StatementStats>> sorted = calls.entrySet().stream()
+                .sorted(Comparator.comparingLong(statement -> -statement.getValue().calls())).toList();
+        for (Map.Entry<String, StatementStats> statement : sorted) {
+            StatementStats stats = statement.getValue();
+            out.append(String.format(Locale.ROOT, "%10.2f %8d %8.3f  %s%n",
+                    completions == 0 ? 0.0 : (double) stats.calls() / completions, stats.calls(),
+                    stats.totalMillis() / stats.calls(), statement.getKey().replaceAll("\\s+", " ")));
         }
         Files.writeString(file, out);
     }
