@@ -170,11 +170,13 @@ public final class Benchmark {
         long repeatedLookups = Tasks.emptyLookups() - lookupsBefore;
         Long statements = null;
         Long applicationStatements = null;
+        Double databaseMillis = null;
         if (counting) {
             StatementBreakdown breakdown = StatementBreakdown.between(statementsBefore,
                     database.statementCallsByText(databaseName));
             statements = breakdown.total();
             applicationStatements = breakdown.application();
+            databaseMillis = breakdown.totalMillis();
             Path file = directory.resolve("statements-" + databaseName + "-" + lifecycle.key() + ".txt");
             breakdown.write(file, lifecycle.name() + " on " + databaseName, recorder.completions());
             notes.put("sql", "pg_stat_statements calls in the engine's database over the window, including the "
@@ -197,8 +199,8 @@ public final class Benchmark {
                 + "cost " + Table.number(lookups.statementsEach()) + " statements and "
                 + Table.number(lookups.cpuMillisEach()) + " CPU ms each, measured with " + CALIBRATION_LOOKUPS
                 + " look-ups after the window; 'w/o look-ups' figures subtract them");
-        return new Result(lifecycle.name(), clients, elapsed, recorder, statements, applicationStatements, cpuMillis,
-                lookups, lags, notes);
+        return new Result(lifecycle.name(), clients, elapsed, recorder, statements, applicationStatements,
+                databaseMillis, cpuMillis, lookups, lags, notes);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * is null, with the reason in {@code notes}.
  */
 record Result(String lifecycle, int clients, double seconds, Recorder recorder, Long statements,
-        Long applicationStatements, double cpuMillis, LookupCost lookups, List<Double> jobLagMillis,
+        Long applicationStatements, Double databaseMillis, double cpuMillis, LookupCost lookups, List<Double> jobLagMillis,
         Map<String, String> notes) {
 
     int completions() {
@@ -40,6 +40,14 @@ record Result(String lifecycle, int clients, double seconds, Recorder recorder, 
                 : (double) applicationStatements / completions();
     }
 
+    /**
+     * PostgreSQL's execution time per completion (pg_stat_statements, the clients' repeated look-ups included): what
+     * one completion costs the one database every node of a cluster shares.
+     */
+    Double databaseMillisPerCompletion() {
+        return databaseMillis == null || completions() == 0 ? null : databaseMillis / completions();
+    }
+
     Double cpuMillisPerCompletionWithoutLookups() {
         return completions() == 0 ? null : (cpuMillis - lookups.cpuMillis()) / completions();
     }
@@ -65,6 +73,7 @@ record Result(String lifecycle, int clients, double seconds, Recorder recorder, 
         json.put("sqlStatementsPerCompletion", statementsPerCompletion());
         json.put("sqlStatementsPerCompletionWithoutRepeatedLookups", statementsPerCompletionWithoutLookups());
         json.put("applicationTableStatementsPerCompletion", applicationStatementsPerCompletion());
+        json.put("databaseExecutionMillisPerCompletion", databaseMillisPerCompletion());
         json.put("jvmCpuMillis", cpuMillis);
         json.put("jvmCpuMillisPerCompletion", cpuMillisPerCompletion());
         json.put("jvmCpuMillisPerCompletionWithoutRepeatedLookups", cpuMillisPerCompletionWithoutLookups());

@@ -36,6 +36,11 @@ final class StatementBreakdown {
         return calls.values().stream().mapToLong(StatementStats::calls).sum();
     }
 
+    /** The database's execution time of all of them, in milliseconds (excluding parsing and the network). */
+    double totalMillis() {
+        return calls.values().stream().mapToDouble(StatementStats::totalMillis).sum();
+    }
+
     /**
      * Statements on the application's own tables (referral, treatment_session, notification_outbox, …): neither an
      * engine statement (ACT_ tables) nor transaction control. They are the step's own work, which the bare engine

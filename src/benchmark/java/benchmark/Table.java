@@ -7,7 +7,7 @@ import java.util.Map;
 /** The benchmark's figures as a text table; "n/a" where a figure was not measured, and why below it. */
 final class Table {
 
-    private static final String ROW = "%-36s %-12s %8s %10s %10s %8s %9s %9s %8s %8s %8s %14s %7s%n";
+    private static final String ROW = "%-36s %-12s %8s %10s %10s %8s %7s %9s %9s %8s %8s %8s %14s %7s%n";
 
     private final List<EngineRun> runs;
     private final Map<String, Object> machine;
@@ -23,13 +23,14 @@ final class Table {
                 .append(machine.get("loadAverageBefore")).append(", after ").append(machine.get("loadAverageAfter"))
                 .append("\nparameters ").append(machine.get("parameters")).append("\n\n");
         out.append(String.format(Locale.ROOT, ROW, "lifecycle", "engine", "compl/s", "SQL/compl", "w/o lookups",
-                "app SQL", "CPU ms/c", "w/o lookups", "p50 ms", "p95 ms", "p99 ms", "job lag p50/95", "errors"));
+                "app SQL", "DB ms/c", "CPU ms/c", "w/o lookups", "p50 ms", "p95 ms", "p99 ms", "job lag p50/95", "errors"));
         for (EngineRun run : runs) {
             for (Result result : run.results()) {
                 out.append(String.format(Locale.ROOT, ROW, result.lifecycle(), run.engine(),
                         number(result.completionsPerSecond()), number(result.statementsPerCompletion()),
                         number(result.statementsPerCompletionWithoutLookups()),
-                        number(result.applicationStatementsPerCompletion()), number(result.cpuMillisPerCompletion()),
+                        number(result.applicationStatementsPerCompletion()), number(result.databaseMillisPerCompletion()),
+                        number(result.cpuMillisPerCompletion()),
                         number(result.cpuMillisPerCompletionWithoutLookups()),
                         number(result.recorder().percentileMillis(50)),
                         number(result.recorder().percentileMillis(95)), number(result.recorder().percentileMillis(99)),
