@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,13 +92,24 @@ public final class Benchmark {
             long therapist = database.queryLong(APP_DATABASE, "SELECT id FROM therapist WHERE full_name = 'Maya Patel'");
             List<EngineClient> commissioners = new ArrayList<>();
             List<EngineClient> coordinators = new ArrayList<>();
+            List<ServiceTeam> teams = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 commissioners.add(user(admin, baseUrl, "benchcommissioner" + c, "commissioner", "co-hope"));
                 coordinators.add(user(admin, baseUrl, "benchcoordinator" + c, "coordinator"));
+                teams.add(new ServiceTeam(user(admin, baseUrl, "benchofficer" + c, "purchasing-officer"),
+                        user(admin, baseUrl, "benchmanager" + c, "contracts-manager"),
+                        user(admin, baseUrl, "benchprovider" + c, "provider", Steps.PROVIDER_GROUP),
+                        user(admin, baseUrl, "benchclerk" + c, "data-input-clerk")));
             }
-            Lifecycle referral = new ReferralLifecycle(commissioners, coordinators, therapist,
-                    Long.toString(System.currentTimeMillis() % 1_000_000, 36));
-            List<Result> results = List.of(measure(referral, jvm, database, APP_DATABASE, true));
+            String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+            List<Lifecycle> lifecycles = List.of(
+                    new ReferralLifecycle(commissioners, coordinators, therapist, runId),
+                    new CmmLifecycle(teams, runId), new PiReturnLifecycle(teams, runId), new QafLifecycle(teams, runId),
+                    new ConsultationLifecycle(teams, runId));
+            List<Result> results = new ArrayList<>();
+            for (Lifecycle lifecycle : lifecycles) {
+                results.add(measure(lifecycle, jvm, database, APP_DATABASE, true));
+            }
             return new EngineRun("application", startup, ready, rss, jvm.residentMegabytes(), results);
         }
     }

@@ -43,19 +43,14 @@ final class ReferralLifecycle implements Lifecycle {
                 "serviceUserName", "Benchmark Client " + membership, "membershipNumber", membership,
                 "serviceUserEmail", membership.toLowerCase() + "@example.org", "referralReason", "Benchmark"))
                 .get("id").asText();
-        complete(commissioner, recorder, instance, "Task_ConfirmEligibility", EngineClient.variables(
+        Steps.complete(commissioner, recorder, instance, "Task_ConfirmEligibility", EngineClient.variables(
                 "eligibilityConfirmed", true, "treatmentsAuthorised", 1, "clientContributionPounds", 0.0));
-        complete(coordinator, recorder, instance, "Task_BookAppointment", EngineClient.variables(
+        Steps.complete(coordinator, recorder, instance, "Task_BookAppointment", EngineClient.variables(
                 "therapistId", Long.toString(therapistId), "appointmentAt", LocalDate.now().minusDays(1) + "T10:00"));
-        complete(coordinator, recorder, instance, "Task_RecordSessionOutcome", EngineClient.variables(
+        Steps.complete(coordinator, recorder, instance, "Task_RecordSessionOutcome", EngineClient.variables(
                 "sessionOutcome", "attended"));
-        complete(coordinator, recorder, instance, "Task_CollectShortEvaluation", EngineClient.variables(
+        Steps.complete(coordinator, recorder, instance, "Task_CollectShortEvaluation", EngineClient.variables(
                 "clientDeclinedEvaluation", false, "benefitRating", 5, "evaluationComments", "Sleeping better."));
         recorder.lifecycleDone();
-    }
-
-    private static void complete(EngineClient user, Recorder recorder, String instance, String taskKey, Object body) {
-        String task = Tasks.await(user, instance, taskKey);
-        recorder.completion(() -> user.post("/engine-rest/task/" + task + "/complete", body));
     }
 }
