@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.carecommissioning.shared.FinancialQuarter;
 
 /**
  * Issue 12's benchmark ({@code ./mvnw -Pbenchmark verify}): on one embedded PostgreSQL server, starts the packaged
@@ -102,14 +104,18 @@ public final class Benchmark {
                         user(admin, baseUrl, "benchclerk" + c, "data-input-clerk")));
             }
             String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+            // the referrals' appointments fall in the last completed financial quarter, which the invoice run invoices
+            LocalDate appointmentDay = FinancialQuarter.lastCompletedBefore(LocalDate.now()).lastDay();
             List<Lifecycle> lifecycles = List.of(
-                    new ReferralLifecycle(commissioners, coordinators, therapist, runId),
+                    new ReferralLifecycle(commissioners, coordinators, therapist, appointmentDay, runId),
                     new CmmLifecycle(teams, runId), new PiReturnLifecycle(teams, runId), new QafLifecycle(teams, runId),
                     new ConsultationLifecycle(teams, runId));
             List<Result> results = new ArrayList<>();
             for (Lifecycle lifecycle : lifecycles) {
                 results.add(measure(lifecycle, jvm, database, APP_DATABASE, true));
             }
+            results.add(new InvoiceRun(user(admin, baseUrl, "benchfinance", "finance"), admin, jvm, database,
+                    APP_DATABASE, directory, clockTicksPerSecond).measure());
             return new EngineRun("application", startup, ready, rss, jvm.residentMegabytes(), results);
         }
     }
