@@ -8,9 +8,10 @@ import java.util.List;
  * A QAF (qaf.bpmn, Q2-Q7) for a service of its own, as {@code QafReturnLifecycleTest} walks it: the officer registers
  * the service and issues its full QAF for a meeting ten weeks ahead; HAVEN's staff self-assess every objective at C
  * with evidence; the officer reviews it raising concerns, so a validation visit is agreed and its findings recorded,
- * then agrees the grades; the provider accepts them and the data input clerk records them on Swift. Seven user tasks;
- * the issue, visit-date and agreed-grades e-mails (the last with the Summary PDF) run on the job executor. Appeals
- * (disagree, reconsider, final decision) are not driven.
+ * then agrees the grades; the provider disagrees once with further evidence (Q7), the officer reconsiders, the
+ * provider accepts and the data input clerk records the grades on Swift. Nine user tasks; the issue, visit-date,
+ * agreed-grades (with the Summary PDF) and reconsidered-grades e-mails run on the job executor. The final decision
+ * after a second disagreement and the D-grade improvement plan are not driven.
  */
 final class QafLifecycle extends ServiceLifecycle {
 
@@ -18,7 +19,7 @@ final class QafLifecycle extends ServiceLifecycle {
 
     /** Client number i works as {@code teams.get(i)}. */
     QafLifecycle(List<ServiceTeam> teams, String runId) {
-        super("qaf", "QAF (7 tasks)", teams, "QF" + runId + "-");
+        super("qaf", "QAF (9 tasks, one appeal)", teams, "QF" + runId + "-");
     }
 
     @Override
@@ -36,6 +37,10 @@ final class QafLifecycle extends ServiceLifecycle {
         Steps.complete(officer, recorder, instance, "Task_RecordVisitFindings", EngineClient.variables(
                 "visitFindings", "Policies seen."));
         Steps.complete(officer, recorder, instance, "Task_AgreeGrades", EngineClient.variables());
+        // Q7: the provider appeals once with further evidence, the officer reconsiders, the provider accepts
+        Steps.complete(provider, recorder, instance, "Task_RespondToGrades", EngineClient.variables(
+                "gradesResponse", "disagree", "c13AppealEvidence", "Fire drills are logged monthly."));
+        Steps.complete(officer, recorder, instance, "Task_ReconsiderGrades", EngineClient.variables());
         Steps.complete(provider, recorder, instance, "Task_RespondToGrades", EngineClient.variables(
                 "gradesResponse", "accept"));
         Steps.complete(team.clerk(), recorder, instance, "Task_RecordQafGrades", EngineClient.variables(
