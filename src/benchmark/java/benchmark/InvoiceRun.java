@@ -62,15 +62,16 @@ final class InvoiceRun {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         double cpuMillis = (jvm.cpuTicks() - ticksBefore) * 1000.0 / clockTicksPerSecond;
+        // the statements are counted before the harness reads how many treatments were invoiced
+        StatementBreakdown breakdown = counting ? StatementBreakdown.between(statementsBefore,
+                database.statementCallsByText(databaseName)) : null;
         long treatments = database.queryLong(databaseName, "SELECT COUNT(*) FROM invoice_line");
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("unit", "the row's one completion is the whole run of " + quarter.label() + ": " + treatments
                 + " invoiced treatment(s), from the start form to every invoice issued and e-mailed (its Record payment "
                 + "task open); compl/s = 1 / the run's seconds, p50 = the start call");
         Long statements = null;
-        if (counting) {
-            StatementBreakdown breakdown = StatementBreakdown.between(statementsBefore,
-                    database.statementCallsByText(databaseName));
+        if (breakdown != null) {
             statements = breakdown.total();
             Path file = directory.resolve("statements-" + databaseName + "-" + KEY + ".txt");
             breakdown.write(file, "invoice run on " + databaseName + " (per invoiced treatment)", (int) treatments);
