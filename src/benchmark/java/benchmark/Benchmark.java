@@ -5,10 +5,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.carecommissioning.shared.FinancialQuarter;
 
 /**
  * Issue 12's benchmark ({@code ./mvnw -Pbenchmark verify}): on one embedded PostgreSQL server, starts the packaged
@@ -92,13 +95,28 @@ public final class Benchmark {
             long therapist = database.queryLong(APP_DATABASE, "SELECT id FROM therapist WHERE full_name = 'Maya Patel'");
             List<EngineClient> commissioners = new ArrayList<>();
             List<EngineClient> coordinators = new ArrayList<>();
+            List<ServiceTeam> teams = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 commissioners.add(user(admin, baseUrl, "benchcommissioner" + c, "commissioner", "co-hope"));
                 coordinators.add(user(admin, baseUrl, "benchcoordinator" + c, "coordinator"));
+                teams.add(new ServiceTeam(user(admin, baseUrl, "benchofficer" + c, "purchasing-officer"),
+                        user(admin, baseUrl, "benchmanager" + c, "contracts-manager"),
+                        user(admin, baseUrl, "benchprovider" + c, "provider", Steps.PROVIDER_GROUP),
+                        user(admin, baseUrl, "benchclerk" + c, "data-input-clerk")));
             }
-            Lifecycle referral = new ReferralLifecycle(commissioners, coordinators, therapist,
-                    Long.toString(System.currentTimeMillis() % 1_000_000, 36));
-            List<Result> results = List.of(measure(referral, jvm, database, APP_DATABASE, true, commissioners.get(0)));
+            String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+            // the referrals' appointments fall in the last completed financial quarter, which the invoice run invoices
+            LocalDate appointmentDay = FinancialQuarter.lastCompletedBefore(LocalDate.now()).lastDay();
+            List<Lifecycle> lifecycles = List.of(
+                    new ReferralLifecycle(commissioners, coordinators, therapist, appointmentDay, runId),
+                    new CmmLifecycle(teams, runId), new PiReturnLifecycle(teams, runId), new QafLifecycle(teams, runId),
+                    new ConsultationLifecycle(teams, runId));
+            List<Result> results = new ArrayList<>();
+            for (Lifecycle lifecycle : lifecycles) {
+                results.add(measure(lifecycle, jvm, database, APP_DATABASE, true, commissioners.get(0)));
+            }
+            results.add(new InvoiceRun(user(admin, baseUrl, "benchfinance", "finance"), admin, jvm, database,
+                    APP_DATABASE, directory, clockTicksPerSecond).measure());
             return new EngineRun("application", startup, ready, rss, jvm.residentMegabytes(), results);
         }
     }

@@ -48,6 +48,12 @@ final class EngineClient {
         }
     }
 
+    /** A POST with a text body, as a file upload of that content type. */
+    JsonNode postText(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     JsonNode put(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(HttpRequest.BodyPublishers.noBody()));
     }
