@@ -40,6 +40,7 @@ public final class Benchmark {
     private final int warmUpSeconds = Math.max(5, seconds / 4);
     private final Path directory = Path.of(System.getProperty("benchmark.directory", "target/benchmark"));
     private final long clockTicksPerSecond = clockTicksPerSecond();
+    private TasklistLatency tasklist;
 
     private Benchmark() {
     }
@@ -70,8 +71,10 @@ public final class Benchmark {
         }
         json.put("loadAverageAfter", Files.readString(Path.of("/proc/loadavg")).trim());
         json.put("engines", runs.stream().map(EngineRun::toJson).toList());
+        json.put("tasklistAtScale", tasklist == null ? "skipped: -Dbenchmark.openTasks=0" : tasklist.toJson());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(directory.resolve("results.json").toFile(), json);
         System.out.println(new Table(runs, json).render());
+        System.out.println(tasklist == null ? "" : tasklist.render());
         System.out.println("Written: " + directory.resolve("results.json"));
     }
 
@@ -117,6 +120,7 @@ public final class Benchmark {
             }
             results.add(new InvoiceRun(user(admin, baseUrl, "benchfinance", "finance"), admin, jvm, database,
                     APP_DATABASE, directory, clockTicksPerSecond).measure());
+            tasklist = new TasklistAtScale(database, APP_DATABASE, admin, baseUrl).measure();
             return new EngineRun("application", startup, ready, rss, jvm.residentMegabytes(), results);
         }
     }
@@ -150,7 +154,7 @@ public final class Benchmark {
      * Creates a user in those (existing) groups over the REST API, as an administrator does in Camunda Admin; letters and
      * digits only, the engine's default pattern for user ids.
      */
-    private static EngineClient user(EngineClient admin, String baseUrl, String id, String... groups) {
+    static EngineClient user(EngineClient admin, String baseUrl, String id, String... groups) {
         String password = "Bench-" + id + "-Pw1!";
         admin.post("/engine-rest/user/create", Map.of("profile", Map.of("id", id, "firstName", "Bench",
                 "lastName", id, "email", id + "@example.org"), "credentials", Map.of("password", password)));

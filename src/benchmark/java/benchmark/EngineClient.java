@@ -36,13 +36,18 @@ final class EngineClient {
     }
 
     JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET());
     }
 
     JsonNode post(String path, Object body) {
+        return post(path, body, "application/json");
+    }
+
+    /** A POST whose answer is asked for in that media type: Tasklist asks for {@code application/hal+json}. */
+    JsonNode post(String path, Object body, String accept) {
         try {
             return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -55,13 +60,15 @@ final class EngineClient {
     }
 
     JsonNode put(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(HttpRequest.BodyPublishers.noBody()));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** The status of a GET, or -1 when nothing answers. */
     int status(String path) {
         try {
-            return HTTP.send(request(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()),
+            return HTTP.send(request(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                    .GET()),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -82,8 +89,7 @@ final class EngineClient {
     }
 
     private HttpRequest request(HttpRequest.Builder builder) {
-        return builder.header("Authorization", authorization).header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(60)).build();
+        return builder.header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build();
     }
 
     private JsonNode send(HttpRequest.Builder builder) {
