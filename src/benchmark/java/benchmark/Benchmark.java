@@ -46,6 +46,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (StartupMeasurement.requested()) {
+            StartupMeasurement.run();
+            return;
+        }
         new Benchmark().run();
     }
 
@@ -81,13 +85,10 @@ public final class Benchmark {
     private EngineRun application(Database database, int smtpPort) throws Exception {
         int port = freePort();
         String baseUrl = "http://localhost:" + port;
-        Map<String, String> environment = Map.of("DB_HOST", "localhost", "DB_PORT", Integer.toString(database.port()),
-                "DB_NAME", APP_DATABASE, "DB_USER", "postgres", "DB_PASSWORD", "postgres", "MAIL_HOST", "127.0.0.1",
-                "MAIL_PORT", Integer.toString(smtpPort), "DEMO_MAIL_CATCHER", "false");
+        Map<String, String> environment = EngineCommands.applicationEnvironment(database, APP_DATABASE, smtpPort);
         // the demo profile brings Hope's live partnership (group co-hope), therapist Maya Patel and the administrator
         // demo/demo; each client works as users of its own, created over the REST API
-        List<String> command = JvmProcess.javaCommand("-jar", System.getProperty("benchmark.jar"),
-                "--spring.profiles.active=postgres,demo", "--server.port=" + port);
+        List<String> command = EngineCommands.application(JvmProcess.jvmOptions(), System.getProperty("benchmark.jar"), port);
         EngineClient admin = new EngineClient(baseUrl, "demo", "demo");
         Path log = directory.resolve("application.log");
         try (JvmProcess jvm = JvmProcess.start(command, environment, log, admin)) {
@@ -128,14 +129,9 @@ public final class Benchmark {
     private EngineRun bareEngine(Database database) throws Exception {
         int port = freePort();
         String baseUrl = "http://localhost:" + port;
-        String classpath = System.getProperty("benchmark.testClasses") + java.io.File.pathSeparator
-                + Files.readString(directory.resolve("classpath.txt")).trim();
-        List<String> command = JvmProcess.javaCommand("-cp", classpath,
-                BareEngineApplication.class.getName(), "--spring.config.name=bare-engine", "--server.port=" + port,
-                "--spring.datasource.url=" + database.jdbcUrl(BARE_DATABASE), "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres");
-        Map<String, String> environment = Map.of("ADMIN_USER", "admin", "ADMIN_PASSWORD", BARE_ADMIN_PASSWORD);
-        EngineClient admin = new EngineClient(baseUrl, "admin", BARE_ADMIN_PASSWORD);
+        List<String> command = EngineCommands.bareEngine(JvmProcess.jvmOptions(), directory, database, BARE_DATABASE, port);
+        Map<String, String> environment = EngineCommands.bareEnvironment();
+        EngineClient admin = new EngineClient(baseUrl, "admin", EngineCommands.BARE_ADMIN_PASSWORD);
         try (JvmProcess jvm = JvmProcess.start(command, environment, directory.resolve("bare-engine.log"), admin)) {
             double startup = jvm.startupSeconds();
             double rss = jvm.residentMegabytes();
@@ -283,7 +279,7 @@ public final class Benchmark {
         }
     }
 
-    private static long clockTicksPerSecond() {
+    static long clockTicksPerSecond() {
         try {
             Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
             return Long.parseLong(new String(getconf.getInputStream().readAllBytes()).trim());

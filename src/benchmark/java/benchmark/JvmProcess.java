@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,19 +81,14 @@ final class JvmProcess implements AutoCloseable {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    /**
-     * The java command with those arguments, after the options of {@code -Dbenchmark.jvmOptions} (e.g. a flight
-     * recording), which both engines get alike.
-     */
-    static List<String> javaCommand(String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    static String javaExecutable() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    /** The options of {@code -Dbenchmark.jvmOptions} (e.g. a flight recording), which both engines get alike. */
+    static List<String> jvmOptions() {
         String options = System.getProperty("benchmark.jvmOptions", "").strip();
-        if (!options.isEmpty()) {
-            command.addAll(List.of(options.split("\\s+")));
-        }
-        command.addAll(List.of(arguments));
-        return command;
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     @Override

@@ -2,13 +2,11 @@ package org.carecommissioning.tasklist;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.cluster.StartupWriter;
 import org.carecommissioning.shared.SystemAuthority;
@@ -29,11 +27,14 @@ class CaseLabelsBackfill implements StartupWriter {
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final SystemAuthority system;
 
-    CaseLabelsBackfill(TaskService taskService, RuntimeService runtimeService, SystemAuthority system) {
+    CaseLabelsBackfill(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
+            SystemAuthority system) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.system = system;
     }
 
@@ -44,13 +45,8 @@ class CaseLabelsBackfill implements StartupWriter {
 
     /** @return how many tasks were labelled */
     int labelUnlabelledTasks() {
-        Set<String> labelled = runtimeService.createVariableInstanceQuery().variableName(CaseLabels.CASE_REFERENCE)
-                .list().stream().map(VariableInstance::getTaskId).filter(id -> id != null).collect(Collectors.toSet());
         int count = 0;
-        for (Task task : taskService.createTaskQuery().list()) {
-            if (task.getExecutionId() == null || labelled.contains(task.getId())) {
-                continue;
-            }
+        for (Task task : unlabelledTasks()) {
             ProcessInstance instance = runtimeService.createProcessInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId()).singleResult();
             Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(), SOURCES);
@@ -61,5 +57,18 @@ class CaseLabelsBackfill implements StartupWriter {
             }
         }
         return count;
+    }
+
+    /**
+     * The open process tasks without a case reference, found by the database: a restart with every task labelled
+     * reads no task at all, however many are open.
+     */
+    private List<Task> unlabelledTasks() {
+        String tasks = managementService.getTableName(Task.class);
+        // the engine names no API type for its runtime variables' table; it has the tasks' prefix
+        String variables = tasks.replace("ACT_RU_TASK", "ACT_RU_VARIABLE");
+        return taskService.createNativeTaskQuery().sql("SELECT RES.* FROM " + tasks + " RES WHERE RES.EXECUTION_ID_ IS "
+                + "NOT NULL AND NOT EXISTS (SELECT 1 FROM " + variables + " V WHERE V.TASK_ID_ = RES.ID_ AND V.NAME_ = "
+                + "#{label})").parameter("label", CaseLabels.CASE_REFERENCE).list();
     }
 }

@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -28,11 +31,15 @@ import org.springframework.stereotype.Component;
  * its group. Commissioners' and providers' tasks belong to their organisation's group, so their filters follow the
  * user's own groups; a therapist's and a purchasing officer's tasks are assigned to them. A filter that exists already takes the current
  * definition at start-up, so a release that changes one reaches every database. One filter per name (and no owner):
- * written under the cluster's start-up lock ({@link StartupWriter}).
+ * written under the cluster's start-up lock ({@link StartupWriter}). The existing filters and their grants are read with
+ * three queries for all groups.
  */
 @Component
 @Order(10)
 class TasklistFilters implements StartupWriter {
+
+    private static final String OPEN = ": open tasks";
+    private static final String OVERDUE = ": overdue tasks";
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -52,13 +59,34 @@ class TasklistFilters implements StartupWriter {
     @Override
     public void write() {
         system.run(() -> {
+            Map<String, List<Filter>> shared = sharedFilters();
+            Set<String> readable = authorizationService.createAuthorizationQuery()
+                    .groupIdIn(Roles.ALL.toArray(String[]::new)).resourceType(Resources.FILTER)
+                    .hasPermission(Permissions.READ).list().stream()
+                    .map(authorization -> authorization.getGroupId() + " " + authorization.getResourceId())
+                    .collect(Collectors.toSet());
             int priority = 0;
             for (String group : Roles.ALL) {
-                ensure(group, label(group) + ": open tasks", openTasks(group), priority++, "#2d7a4f");
-                ensure(group, label(group) + ": overdue tasks", openTasks(group).dueBeforeExpression("${now()}"),
-                        priority++, "#b03a2e");
+                Filter open = upsert(shared, label(group) + OPEN, openTasks(group),
+                        properties(group, priority++, "#2d7a4f"));
+                Filter overdue = upsert(shared, label(group) + OVERDUE, openTasks(group).dueBeforeExpression("${now()}"),
+                        properties(group, priority++, "#b03a2e"));
+                for (Filter filter : List.of(open, overdue)) {
+                    if (!readable.contains(group + " " + filter.getId())) {
+                        grantRead(group, filter);
+                    }
+                }
             }
         });
+    }
+
+    /** The shared filters (no owner) of this writer's names, by name, oldest first: two queries for all groups. */
+    private Map<String, List<Filter>> sharedFilters() {
+        return Stream.of(OPEN, OVERDUE)
+                .flatMap(kind -> filterService.createFilterQuery().filterNameLike("%" + kind).list().stream())
+                .filter(filter -> filter.getOwner() == null)
+                .sorted(Comparator.comparing(Filter::getId))
+                .collect(Collectors.groupingBy(Filter::getName, Collectors.toList()));
     }
 
     private TaskQuery openTasks(String group) {
@@ -74,24 +102,23 @@ class TasklistFilters implements StartupWriter {
         };
     }
 
-    private void ensure(String group, String name, TaskQuery query, int priority, String color) {
+    private Map<String, Object> properties(String group, int priority, String color) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("priority", priority);
         properties.put("color", color);
         properties.put("description", "Created at start-up for group " + group);
         properties.put("refresh", true);
         properties.put("variables", columns(group));
-        Filter filter = upsert(name, query, properties);
-        boolean readable = authorizationService.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(Resources.FILTER).resourceId(filter.getId()).hasPermission(Permissions.READ).count() > 0;
-        if (!readable) {
-            Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            read.setGroupId(group);
-            read.setResource(Resources.FILTER);
-            read.setResourceId(filter.getId());
-            read.addPermission(Permissions.READ);
-            authorizationService.saveAuthorization(read);
-        }
+        return properties;
+    }
+
+    private void grantRead(String group, Filter filter) {
+        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
     }
 
     /**
@@ -99,11 +126,8 @@ class TasklistFilters implements StartupWriter {
      * it (the engine has no such constraint; the start-up writers run under the cluster lock). Copies a race left
      * behind before that lock are deleted, their grants with them.
      */
-    private Filter upsert(String name, TaskQuery query, Map<String, Object> properties) {
-        List<Filter> same = filterService.createFilterQuery().filterName(name).list().stream()
-                .filter(filter -> filter.getOwner() == null)
-                .sorted(Comparator.comparing(Filter::getId))
-                .toList();
+    private Filter upsert(Map<String, List<Filter>> shared, String name, TaskQuery query, Map<String, Object> properties) {
+        List<Filter> same = shared.getOrDefault(name, List.of());
         Filter filter = same.isEmpty() ? filterService.newTaskFilter(name) : same.get(0);
         same.stream().skip(1).forEach(copy -> filterService.deleteFilter(copy.getId()));
         return filterService.saveFilter(filter.setQuery(query).setProperties(properties));
