@@ -39,7 +39,6 @@ public final class Benchmark {
     private final int seconds = Integer.getInteger("benchmark.seconds", 60);
     private final int warmUpSeconds = Math.max(5, seconds / 4);
     private final Path directory = Path.of(System.getProperty("benchmark.directory", "target/benchmark"));
-    private final long clockTicksPerSecond = clockTicksPerSecond();
     private TasklistLatency tasklist;
 
     private Benchmark() {
@@ -120,7 +119,7 @@ public final class Benchmark {
                 results.add(measure(lifecycle, jvm, database, APP_DATABASE, true, commissioners.get(0)));
             }
             results.add(new InvoiceRun(user(admin, baseUrl, "benchfinance", "finance"), admin, jvm, database,
-                    APP_DATABASE, directory, clockTicksPerSecond).measure());
+                    APP_DATABASE, directory).measure());
             tasklist = new TasklistAtScale(database, APP_DATABASE, admin, baseUrl).measure();
             return new EngineRun("application", startup, ready, rss, jvm.residentMegabytes(), results);
         }
@@ -175,23 +174,20 @@ public final class Benchmark {
             boolean asyncSteps, EngineClient lookingUp) throws Exception {
         drive(lifecycle, warmUpSeconds, new Recorder());
         Map<String, String> notes = new LinkedHashMap<>();
-        boolean counting = database.statementsUnavailable() == null;
-        Map<String, StatementStats> statementsBefore = counting ? database.statementCallsByText(databaseName) : null;
         long lookupsBefore = Tasks.emptyLookups();
-        long ticksBefore = jvm.cpuTicks();
+        MeasuredWindow window = MeasuredWindow.open(jvm, database, databaseName);
         Timestamp since = new Timestamp(System.currentTimeMillis());
         long started = System.nanoTime();
         Recorder recorder = new Recorder();
         drive(lifecycle, seconds, recorder);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double cpuMillis = (jvm.cpuTicks() - ticksBefore) * 1000.0 / clockTicksPerSecond;
+        double cpuMillis = window.cpuMillis();
         long repeatedLookups = Tasks.emptyLookups() - lookupsBefore;
         Long statements = null;
         Long applicationStatements = null;
         Double databaseMillis = null;
-        if (counting) {
-            StatementBreakdown breakdown = StatementBreakdown.between(statementsBefore,
-                    database.statementCallsByText(databaseName));
+        StatementBreakdown breakdown = window.statements();
+        if (breakdown != null) {
             statements = breakdown.total();
             applicationStatements = breakdown.application();
             databaseMillis = breakdown.totalMillis();
@@ -230,15 +226,13 @@ public final class Benchmark {
         for (int i = 0; i < CALIBRATION_LOOKUPS / 4; i++) {
             Tasks.lookUpNothing(lookingUp);
         }
-        boolean counting = database.statementsUnavailable() == null;
-        Map<String, StatementStats> before = counting ? database.statementCallsByText(databaseName) : null;
-        long ticksBefore = jvm.cpuTicks();
+        MeasuredWindow window = MeasuredWindow.open(jvm, database, databaseName);
         for (int i = 0; i < CALIBRATION_LOOKUPS; i++) {
             Tasks.lookUpNothing(lookingUp);
         }
-        double cpuMillisEach = (jvm.cpuTicks() - ticksBefore) * 1000.0 / clockTicksPerSecond / CALIBRATION_LOOKUPS;
-        Double statementsEach = counting ? (double) StatementBreakdown.between(before,
-                database.statementCallsByText(databaseName)).total() / CALIBRATION_LOOKUPS : null;
+        double cpuMillisEach = window.cpuMillis() / CALIBRATION_LOOKUPS;
+        StatementBreakdown statements = window.statements();
+        Double statementsEach = statements == null ? null : (double) statements.total() / CALIBRATION_LOOKUPS;
         return new LookupCost(repeatedLookups, statementsEach, cpuMillisEach);
     }
 
@@ -279,12 +273,4 @@ public final class Benchmark {
         }
     }
 
-    static long clockTicksPerSecond() {
-        try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
-            return Long.parseLong(new String(getconf.getInputStream().readAllBytes()).trim());
-        } catch (IOException | NumberFormatException e) {
-            return 100;
-        }
-    }
 }

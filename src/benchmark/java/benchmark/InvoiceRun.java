@@ -26,18 +26,15 @@ final class InvoiceRun {
     private final Database database;
     private final String databaseName;
     private final Path directory;
-    private final long clockTicksPerSecond;
 
     /** Finance starts the run; the administrator counts the invoice processes it started (finance may not read them). */
-    InvoiceRun(EngineClient finance, EngineClient admin, JvmProcess jvm, Database database, String databaseName, Path directory,
-            long clockTicksPerSecond) {
+    InvoiceRun(EngineClient finance, EngineClient admin, JvmProcess jvm, Database database, String databaseName, Path directory) {
         this.finance = finance;
         this.admin = admin;
         this.jvm = jvm;
         this.database = database;
         this.databaseName = databaseName;
         this.directory = directory;
-        this.clockTicksPerSecond = clockTicksPerSecond;
     }
 
     /**
@@ -46,9 +43,7 @@ final class InvoiceRun {
      */
     Result measure() throws Exception {
         FinancialQuarter quarter = FinancialQuarter.lastCompletedBefore(LocalDate.now());
-        boolean counting = database.statementsUnavailable() == null;
-        Map<String, StatementStats> statementsBefore = counting ? database.statementCallsByText(databaseName) : null;
-        long ticksBefore = jvm.cpuTicks();
+        MeasuredWindow window = MeasuredWindow.open(jvm, database, databaseName);
         Timestamp since = new Timestamp(System.currentTimeMillis());
         long started = System.nanoTime();
         Recorder recorder = new Recorder();
@@ -61,10 +56,9 @@ final class InvoiceRun {
             recorder.error(e);
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double cpuMillis = (jvm.cpuTicks() - ticksBefore) * 1000.0 / clockTicksPerSecond;
+        double cpuMillis = window.cpuMillis();
         // the statements are counted before the harness reads how many treatments were invoiced
-        StatementBreakdown breakdown = counting ? StatementBreakdown.between(statementsBefore,
-                database.statementCallsByText(databaseName)) : null;
+        StatementBreakdown breakdown = window.statements();
         long treatments = database.queryLong(databaseName, "SELECT COUNT(*) FROM invoice_line");
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("unit", "the row's one completion is the whole run of " + quarter.label() + ": " + treatments

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class JvmProcess implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = 300_000;
+    private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
 
     private final Process process;
     private final long startedNanos;
@@ -73,12 +74,21 @@ final class JvmProcess implements AutoCloseable {
         throw new IllegalStateException("No VmRSS for process " + pid());
     }
 
-    /** CPU time used so far (user + system) in clock ticks. */
-    long cpuTicks() throws IOException {
+    /** CPU time used so far (user + system) in milliseconds. */
+    double cpuMillis() throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields after the command name start with field 3 (state): utime is field 14, stime field 15
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        // fields after the command name start with field 3 (state): utime is field 14, stime field 15, in clock ticks
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    private static long clockTicksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+            return Long.parseLong(new String(getconf.getInputStream().readAllBytes()).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        }
     }
 
     static String javaExecutable() {

@@ -38,7 +38,6 @@ final class StartupMeasurement {
     private final Path directory = Path.of(System.getProperty("benchmark.directory", "target/benchmark"));
     private final List<String> jvmOptions = JvmProcess.jvmOptions();
     private final List<Map<String, Object>> starts = new ArrayList<>();
-    private final long clockTicksPerSecond = Benchmark.clockTicksPerSecond();
 
     private StartupMeasurement() {
     }
@@ -106,8 +105,8 @@ final class StartupMeasurement {
     private void measure(Database database, String databaseName, String engine, String start, int repeat,
             List<String> command, Map<String, String> environment, EngineClient probe, boolean readiness) throws Exception {
         String name = engine.replaceAll("[^a-z]+", "-") + "-" + repeat + "-" + start;
-        boolean counting = database.statementsUnavailable() == null;
-        Map<String, StatementStats> statementsBefore = counting ? database.statementCallsByText(databaseName) : null;
+        // the new JVM's CPU counts from its start, so the window is opened for the statements only
+        MeasuredWindow window = MeasuredWindow.open(null, database, databaseName);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("engine", engine);
         figures.put("start", start);
@@ -117,11 +116,11 @@ final class StartupMeasurement {
                 probe)) {
             figures.put("restSeconds", jvm.startupSeconds());
             figures.put("restResidentMegabytes", jvm.residentMegabytes());
-            figures.put("restCpuSeconds", jvm.cpuTicks() / (double) clockTicksPerSecond);
+            figures.put("restCpuSeconds", jvm.cpuMillis() / 1000);
             if (readiness) {
                 figures.put("readySeconds", jvm.awaitOk(probe, READINESS, directory.resolve("startup-" + name + ".log")));
                 figures.put("readyResidentMegabytes", jvm.residentMegabytes());
-                figures.put("readyCpuSeconds", jvm.cpuTicks() / (double) clockTicksPerSecond);
+                figures.put("readyCpuSeconds", jvm.cpuMillis() / 1000);
             }
             if (nativeMemory) {
                 Path summary = directory.resolve("nmt-" + name + ".txt");
@@ -130,9 +129,8 @@ final class StartupMeasurement {
                         .redirectOutput(summary.toFile()).start().waitFor();
                 figures.put("nativeMemory", summary.getFileName().toString());
             }
-            if (counting) {
-                StatementBreakdown statements = StatementBreakdown.between(statementsBefore,
-                        database.statementCallsByText(databaseName));
+            StatementBreakdown statements = window.statements();
+            if (statements != null) {
                 figures.put("statements", statements.total());
                 statements.write(directory.resolve("statements-startup-" + name + ".txt"), engine + " " + start
                         + " start, to readiness (the bare engine: to its REST API answering)", 1);
