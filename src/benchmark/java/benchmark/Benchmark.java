@@ -39,6 +39,8 @@ public final class Benchmark {
     private final int seconds = Integer.getInteger("benchmark.seconds", 60);
     private final int warmUpSeconds = Math.max(5, seconds / 4);
     private final Path directory = Path.of(System.getProperty("benchmark.directory", "target/benchmark"));
+    /** Only Tasklist at scale: no lifecycle window, no invoice run, no bare engine (a quicker loop for query work). */
+    private final boolean tasklistOnly = Boolean.getBoolean("benchmark.tasklistOnly");
     private TasklistLatency tasklist;
 
     private Benchmark() {
@@ -68,7 +70,9 @@ public final class Benchmark {
             database.create(APP_DATABASE);
             database.create(BARE_DATABASE);
             runs.add(application(database, smtp.getSmtp().getPort()));
-            runs.add(bareEngine(database));
+            if (!tasklistOnly) {
+                runs.add(bareEngine(database));
+            }
         } finally {
             smtp.stop();
         }
@@ -115,11 +119,13 @@ public final class Benchmark {
                     new CmmLifecycle(teams, runId), new PiReturnLifecycle(teams, runId), new QafLifecycle(teams, runId),
                     new ConsultationLifecycle(teams, runId));
             List<Result> results = new ArrayList<>();
-            for (Lifecycle lifecycle : lifecycles) {
-                results.add(measure(lifecycle, jvm, database, APP_DATABASE, true, commissioners.get(0)));
+            if (!tasklistOnly) {
+                for (Lifecycle lifecycle : lifecycles) {
+                    results.add(measure(lifecycle, jvm, database, APP_DATABASE, true, commissioners.get(0)));
+                }
+                results.add(new InvoiceRun(user(admin, baseUrl, "benchfinance", "finance"), admin, jvm, database,
+                        APP_DATABASE, directory).measure());
             }
-            results.add(new InvoiceRun(user(admin, baseUrl, "benchfinance", "finance"), admin, jvm, database,
-                    APP_DATABASE, directory).measure());
             tasklist = new TasklistAtScale(database, APP_DATABASE, admin, baseUrl).measure();
             return new EngineRun("application", startup, ready, rss, jvm.residentMegabytes(), results);
         }

@@ -159,7 +159,9 @@ final class OpenTaskLoad {
             return "t.business_key_ || '-' || n";
         }
         if (table.equals("act_ru_task") && column.equals("create_time_")) {
-            return "t.create_time_ - n * interval '1 minute'";
+            // every template's copies spread over the same 90 days, so each organisation's tasks arrive over the whole
+            // period, as in production, and the newest page holds every kind (not only the templates with most copies)
+            return "t.create_time_ - n * (interval '90 days' / b.copies)";
         }
         return "t." + column;
     }

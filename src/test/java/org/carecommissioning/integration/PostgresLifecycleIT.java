@@ -85,6 +85,17 @@ class PostgresLifecycleIT {
     }
 
     @Test
+    @DisplayName("Issue 12: every connection plans the engine's authorization joins by index, without JIT, parallel workers or "
+            + "materialised grants")
+    void connectionsCarryThePlannerSettingsForTasklist() {
+        assertThat(jdbc.queryForList("SELECT name, setting FROM pg_settings WHERE name IN ('enable_material', 'jit', "
+                + "'max_parallel_workers_per_gather', 'random_page_cost') ORDER BY name"))
+                .containsExactly(Map.of("name", "enable_material", "setting", "off"), Map.of("name", "jit", "setting", "off"),
+                        Map.of("name", "max_parallel_workers_per_gather", "setting", "0"),
+                        Map.of("name", "random_page_cost", "setting", "1.1"));
+    }
+
+    @Test
     @DisplayName("R1-R11 X2 on PostgreSQL: partnership, referral, series with a late cancellation, quarterly invoice, late fee, payment")
     void fullLifecycleOnPostgres() throws Exception {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
