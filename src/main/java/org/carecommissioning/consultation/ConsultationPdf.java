@@ -2,7 +2,6 @@ package org.carecommissioning.consultation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +11,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.carecommissioning.shared.PdfText;
 
 /**
  * The consultation's printed documents (the consent form, the report, the quarterly summary): paragraphs of one
- * size each, wrapped to the page's width, on as many A4 pages as they need, in a Unicode font PDFBox ships so names
+ * size each, wrapped to the page's width, on as many A4 pages as they need, in {@link PdfText}'s Unicode font so names
  * of services print as written. A character the font cannot show prints as "?" instead of failing the document.
  */
 final class ConsultationPdf {
 
-    private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
     private static final int WRAP = 95;
 
@@ -38,13 +36,7 @@ final class ConsultationPdf {
     byte[] render(String title) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.getDocumentInformation().setTitle(title);
-            PDFont font;
-            try (InputStream stream = ConsultationPdf.class.getResourceAsStream(UNICODE_FONT)) {
-                if (stream == null) {
-                    throw new IOException("Font " + UNICODE_FONT + " is missing from the PDFBox library");
-                }
-                font = PDType0Font.load(document, stream);
-            }
+            PDFont font = PdfText.unicodeFont(document);
             PDPage page = null;
             PDPageContentStream content = null;
             float y = 0;
@@ -63,7 +55,7 @@ final class ConsultationPdf {
                     content.beginText();
                     content.setFont(font, size);
                     content.newLineAtOffset(MARGIN, y);
-                    content.showText(printable(font, line[1]));
+                    content.showText(PdfText.printable(font, line[1]));
                     content.endText();
                     y -= size + 6;
                 }
@@ -89,19 +81,5 @@ final class ConsultationPdf {
             line.append(line.length() > 0 ? " " : "").append(word);
         }
         lines.add(new String[] {Integer.toString(size), line.toString()});
-    }
-
-    private static String printable(PDFont font, String text) {
-        StringBuilder shown = new StringBuilder();
-        text.codePoints().forEach(codePoint -> {
-            String character = new String(Character.toChars(codePoint));
-            try {
-                font.encode(character);
-                shown.append(character);
-            } catch (IOException | IllegalArgumentException notInTheFont) {
-                shown.append('?');
-            }
-        });
-        return shown.toString();
     }
 }

@@ -3,7 +3,6 @@ package org.carecommissioning.invoicing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -11,7 +10,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.carecommissioning.organisation.Organisation;
@@ -19,14 +17,13 @@ import org.carecommissioning.referral.ReferralProperties;
 import org.carecommissioning.shared.CareProperties;
 import org.carecommissioning.shared.DisplayDates;
 import org.carecommissioning.shared.Money;
+import org.carecommissioning.shared.PdfText;
 import org.springframework.stereotype.Component;
 
 /** Renders an invoice as a PDF (R10): one line per chargeable session, totals, due date and the late-fee term. */
 @Component
 public class InvoicePdf {
 
-    /** A Unicode font PDFBox ships, so Welsh and other names print as written (the standard 14 fonts cannot). */
-    private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
     private static final float LINE = 14;
 
@@ -56,6 +53,7 @@ public class InvoicePdf {
     private final class Writer {
 
         private final PDDocument document;
+        /** Welsh and other names print as written (the standard 14 fonts cannot), see PdfText. */
         private final PDFont regular;
         private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         private PDPageContentStream content;
@@ -63,12 +61,7 @@ public class InvoicePdf {
 
         Writer(PDDocument document) throws IOException {
             this.document = document;
-            try (InputStream font = InvoicePdf.class.getResourceAsStream(UNICODE_FONT)) {
-                if (font == null) {
-                    throw new IOException("Font " + UNICODE_FONT + " is missing from the PDFBox library");
-                }
-                this.regular = PDType0Font.load(document, font);
-            }
+            this.regular = PdfText.unicodeFont(document);
         }
 
         void write(Invoice invoice, Organisation billed) throws IOException {
@@ -123,7 +116,7 @@ public class InvoicePdf {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(x, y);
-            content.showText(printable(font, value));
+            content.showText(PdfText.printable(font, value));
             content.endText();
             y -= size + 4;
         }
@@ -135,7 +128,7 @@ public class InvoicePdf {
                 content.beginText();
                 content.setFont(font, 8);
                 content.newLineAtOffset(columns[i], y);
-                content.showText(printable(font, cells[i]));
+                content.showText(PdfText.printable(font, cells[i]));
                 content.endText();
             }
             y -= LINE;
@@ -157,25 +150,6 @@ public class InvoicePdf {
 
         private String truncate(String value, int max) {
             return value.length() <= max ? value : value.substring(0, max - 1) + ".";
-        }
-
-        /** Replaces only the characters the font really cannot draw, so a name is never lost to an exception. */
-        private String printable(PDFont font, String value) throws IOException {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < value.length(); ) {
-                int codePoint = value.codePointAt(i);
-                String character = new String(Character.toChars(codePoint));
-                boolean drawable;
-                try {
-                    font.encode(character);
-                    drawable = !Character.isISOControl(codePoint);
-                } catch (IllegalArgumentException e) {
-                    drawable = false;
-                }
-                out.append(drawable ? character : "?");
-                i += Character.charCount(codePoint);
-            }
-            return out.toString();
         }
     }
 }

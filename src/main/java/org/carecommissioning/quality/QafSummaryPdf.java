@@ -2,7 +2,6 @@ package org.carecommissioning.quality;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +12,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.shared.DisplayDates;
+import org.carecommissioning.shared.PdfText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class QafSummaryPdf {
 
-    /** A Unicode font PDFBox ships, so names print as written (as invoicing.InvoicePdf). */
-    private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
     private static final float LINE = 14;
     private static final int WRAP = 95;
@@ -37,13 +34,7 @@ class QafSummaryPdf {
     byte[] render(QafReturn qaf, Optional<QafReturn> lastYear, ContractedService service, Organisation provider) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.getDocumentInformation().setTitle("Summary of QAF Grading " + qaf.getReference());
-            PDFont font;
-            try (InputStream stream = QafSummaryPdf.class.getResourceAsStream(UNICODE_FONT)) {
-                if (stream == null) {
-                    throw new IOException("Font " + UNICODE_FONT + " is missing from the PDFBox library");
-                }
-                font = PDType0Font.load(document, stream);
-            }
+            PDFont font = PdfText.unicodeFont(document);
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -161,27 +152,8 @@ class QafSummaryPdf {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(x, y);
-            content.showText(printable(value));
+            content.showText(PdfText.printable(font, value));
             content.endText();
-        }
-
-        /** Replaces only the characters the font cannot draw (as invoicing.InvoicePdf). */
-        private String printable(String value) throws IOException {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < value.length(); ) {
-                int codePoint = value.codePointAt(i);
-                String character = new String(Character.toChars(codePoint));
-                boolean drawable;
-                try {
-                    font.encode(character);
-                    drawable = !Character.isISOControl(codePoint);
-                } catch (IllegalArgumentException e) {
-                    drawable = false;
-                }
-                out.append(drawable ? character : "?");
-                i += Character.charCount(codePoint);
-            }
-            return out.toString();
         }
     }
 }

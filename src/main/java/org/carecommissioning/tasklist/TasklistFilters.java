@@ -1,5 +1,7 @@
 package org.carecommissioning.tasklist;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.rest.dto.runtime.FilterDto;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.carecommissioning.cluster.StartupWriter;
 import org.carecommissioning.security.CapabilityAccess;
@@ -30,9 +36,9 @@ import org.springframework.stereotype.Component;
  * (X1: every deadline is a due date, so "overdue" is simply due before now). Each filter is readable only by
  * its group. Commissioners' and providers' tasks belong to their organisation's group, so their filters follow the
  * user's own groups; a therapist's and a purchasing officer's tasks are assigned to them. A filter that exists already takes the current
- * definition at start-up, so a release that changes one reaches every database. One filter per name (and no owner):
- * written under the cluster's start-up lock ({@link StartupWriter}). The existing filters and their grants are read with
- * three queries for all groups.
+ * definition at start-up when its stored one differs, so a release that changes one reaches every database, and a
+ * restart that changes nothing writes no filter. One filter per name (and no owner): written under the cluster's
+ * start-up lock ({@link StartupWriter}). The existing filters and their grants are read with three queries for all groups.
  */
 @Component
 @Order(10)
@@ -40,6 +46,7 @@ class TasklistFilters implements StartupWriter {
 
     private static final String OPEN = ": open tasks";
     private static final String OVERDUE = ": overdue tasks";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -124,13 +131,36 @@ class TasklistFilters implements StartupWriter {
     /**
      * The one shared filter (no owner) of this name, with the current definition: a filter's name and owner identify
      * it (the engine has no such constraint; the start-up writers run under the cluster lock). Copies a race left
-     * behind before that lock are deleted, their grants with them.
+     * behind before that lock are deleted, their grants with them. A stored filter is saved again only when its
+     * definition differs from the current one.
      */
     private Filter upsert(Map<String, List<Filter>> shared, String name, TaskQuery query, Map<String, Object> properties) {
         List<Filter> same = shared.getOrDefault(name, List.of());
-        Filter filter = same.isEmpty() ? filterService.newTaskFilter(name) : same.get(0);
         same.stream().skip(1).forEach(copy -> filterService.deleteFilter(copy.getId()));
-        return filterService.saveFilter(filter.setQuery(query).setProperties(properties));
+        Filter wanted = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+        if (same.isEmpty()) {
+            return filterService.saveFilter(wanted);
+        }
+        Filter stored = same.get(0);
+        if (definition(stored).equals(definition(wanted))) {
+            return stored;
+        }
+        return filterService.saveFilter(stored.setQuery(query).setProperties(properties));
+    }
+
+    /**
+     * A filter's definition as Tasklist reads it over the REST API (its name, owner, query with its expressions, and
+     * properties), without its id. Written out and read back, so a number is compared by its value, whatever Java
+     * type the engine's JSON reader gave it.
+     */
+    private static JsonNode definition(Filter filter) {
+        try {
+            JsonNode definition = JSON.readTree(JSON.writeValueAsBytes(FilterDto.fromFilter(filter)));
+            ((ObjectNode) definition).remove("id");
+            return definition;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not compare the Tasklist filter " + filter.getName(), e);
+        }
     }
 
     /**

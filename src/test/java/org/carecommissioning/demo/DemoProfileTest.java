@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,8 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The demo profile as a newcomer starts it (its own database; the in-process mail catcher off, GreenMail instead):
  * the demo users cover every group, the SP manager and the head of contracts included, and the demo service SP101,
  * never consulted, has its "Plan service-user consultation" task waiting for the demo purchasing officer at once (U1).
- * Starting again duplicates nothing. Runs outside the shared test context's JVM (pom: *ProfileTest), and its engine
- * has a name of its own, so it never replaces another context's engine "default" in Camunda's engine registry.
+ * Starting again duplicates nothing and does not run the schedule again. Runs outside the shared test context's JVM
+ * (pom: *ProfileTest), and its engine has a name of its own, so it never replaces another context's engine "default" in
+ * Camunda's engine registry.
  */
 @ExtendWith(TestSmtp.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -44,6 +46,8 @@ class DemoProfileTest {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -69,6 +73,30 @@ class DemoProfileTest {
                 Long.class)).isEqualTo(1);
         assertThat(managementService.createJobQuery().processDefinitionKey(DemoData.CONSULTATION_SCHEDULE).timers()
                 .count()).as("the daily timer waits for the next morning").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("U1 demo: a restart does not run the consultation schedule again (the plan task is there from the first"
+            + " start); its daily timer keeps waiting for the next morning; every group keeps its one demo user")
+    void restartRunsNoSchedule() {
+        Job timer = managementService.createJobQuery().processDefinitionKey(DemoData.CONSULTATION_SCHEDULE).timers()
+                .singleResult();
+        long runs = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(DemoData.CONSULTATION_SCHEDULE).count();
+        assertThat(runs).as("the first start ran the schedule").isEqualTo(1);
+
+        demoData.write();
+
+        assertThat(historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(DemoData.CONSULTATION_SCHEDULE).count()).isEqualTo(runs);
+        Job after = managementService.createJobQuery().processDefinitionKey(DemoData.CONSULTATION_SCHEDULE).timers()
+                .singleResult();
+        assertThat(after.getId()).isEqualTo(timer.getId());
+        assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
+        for (String group : Roles.ALL) {
+            assertThat(identityService.createUserQuery().userId(group).memberOfGroup(group).count()).as(group)
+                    .isEqualTo(1);
+        }
     }
 
     /** The schedule's steps are asynchronous: run them as the job executor (off in tests) would. */

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -13,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.rest.dto.runtime.FilterDto;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.security.Roles;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** X1: Tasklist filters per group, with the group's open and overdue tasks, readable only by that group. */
 @ApplicationTest
@@ -43,6 +49,8 @@ class TasklistFiltersTest {
     AuthorizationService authorizationService;
     @Autowired
     TasklistFilters filters;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void reset() {
@@ -88,6 +96,59 @@ class TasklistFiltersTest {
                 .count()).as("the copy's grant").isZero();
         assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(kept)
                 .groupIdIn(Roles.FINANCE).count()).as("the kept filter's grant").isOne();
+    }
+
+    @Test
+    @DisplayName("X1 a restart with unchanged filters writes no filter: every filter keeps its revision")
+    void unchangedFiltersAreNotWritten() {
+        filters.write();
+        Map<String, Integer> before = revisions();
+
+        filters.write();
+
+        assertThat(before).as("an open and an overdue filter per group").hasSizeGreaterThanOrEqualTo(2 * Roles.ALL.size());
+        assertThat(revisions()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("X1 a filter whose query or properties differ from the current definition is written back to it at the"
+            + " next start-up, and only that filter")
+    void changedFiltersAreUpdated() throws Exception {
+        filters.write();
+        Filter overdue = filterService.createFilterQuery().filterName("Finance: overdue tasks").singleResult();
+        Filter open = filterService.createFilterQuery().filterName("Coordinator: open tasks").singleResult();
+        JsonNode overdueDefinition = definition(overdue);
+        JsonNode openDefinition = definition(open);
+        filterService.saveFilter(overdue.setQuery(taskService.createTaskQuery()));
+        Map<String, Object> recoloured = new HashMap<>(open.getProperties());
+        recoloured.put("color", "#000000");
+        filterService.saveFilter(open.setProperties(recoloured));
+        Map<String, Integer> before = revisions();
+
+        filters.write();
+
+        Map<String, Integer> after = revisions();
+        assertThat(definition(filterService.getFilter(overdue.getId()))).as("the query").isEqualTo(overdueDefinition);
+        assertThat(definition(filterService.getFilter(open.getId()))).as("the properties").isEqualTo(openDefinition);
+        assertThat(after.get(overdue.getId())).isGreaterThan(before.get(overdue.getId()));
+        assertThat(after.get(open.getId())).isGreaterThan(before.get(open.getId()));
+        before.keySet().removeAll(List.of(overdue.getId(), open.getId()));
+        after.keySet().removeAll(List.of(overdue.getId(), open.getId()));
+        assertThat(after).as("the other filters").isEqualTo(before);
+    }
+
+    private Map<String, Integer> revisions() {
+        Map<String, Integer> revisions = new HashMap<>();
+        jdbc.query("select id_, rev_ from act_ru_filter",
+                row -> {
+                    revisions.put(row.getString("id_"), row.getInt("rev_"));
+                });
+        return revisions;
+    }
+
+    private static JsonNode definition(Filter filter) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        return json.readTree(json.writeValueAsBytes(FilterDto.fromFilter(filter)));
     }
 
     @Test
