@@ -2,7 +2,6 @@ package org.carecommissioning.quality;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,10 +17,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.carecommissioning.contractmanagement.ContractServices;
 import org.carecommissioning.contractmanagement.ContractedService;
 import org.carecommissioning.shared.DisplayDates;
+import org.carecommissioning.shared.PdfText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class QafReports {
-
-    private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final QafReturnRepository records;
     private final ContractServices services;
@@ -195,16 +192,7 @@ public class QafReports {
 
         PdfWriter(PDDocument document) throws IOException {
             this.document = document;
-            this.font = load(document, UNICODE_FONT);
-        }
-
-        private static PDFont load(PDDocument document, String resource) throws IOException {
-            try (InputStream in = QafReports.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IOException("Font " + resource + " is missing from the PDFBox library");
-                }
-                return PDType0Font.load(document, in);
-            }
+            this.font = PdfText.unicodeFont(document);
         }
 
         void write(Report report) throws IOException {
@@ -254,7 +242,8 @@ public class QafReports {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(MARGIN, y);
-            content.showText(text.length() > 110 ? text.substring(0, 107) + "..." : text);
+            // a service's name with a character the font cannot draw prints "?" instead of failing the report
+            content.showText(PdfText.printable(font, text.length() > 110 ? text.substring(0, 107) + "..." : text));
             content.endText();
             y -= size >= 12 ? LINE + 4 : LINE;
         }

@@ -28,12 +28,13 @@ class QafReportsTest {
     private static final QafYear YEAR = new QafYear(2026);
 
     private QafReports reports;
+    private ContractedService haven;
 
     @BeforeEach
     void fiveReturns() {
         QafReturnRepository records = mock(QafReturnRepository.class);
         ContractServices services = mock(ContractServices.class);
-        ContractedService haven = mock(ContractedService.class);
+        haven = mock(ContractedService.class);
         when(haven.getServiceCode()).thenReturn("S1001");
         when(haven.getName()).thenReturn("Haven, floating support");
         when(services.get(11L)).thenReturn(haven);
@@ -166,6 +167,16 @@ class QafReportsTest {
             assertThat(text).contains("QAF report 2026/27", "Issued: 5", "on time: 2", "late: 1", "not returned: 1",
                     "grade-a-claimed: 1", "C1.3 Security, health and safety: 1 / 0 / 0 / 1",
                     "QAF-S1001-2026-1", "plan: after final grades");
+        }
+    }
+
+    @Test
+    @DisplayName("a service's name with a character the font cannot draw prints it as ? and keeps the Welsh letters")
+    void pdfWithUndrawableCharacter() throws IOException {
+        when(haven.getName()).thenReturn("T\u0177 Haven \uD83C\uDFE0 floating support");
+        byte[] pdf = reports.pdf(reports.report(YEAR));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("T\u0177 Haven ? floating support");
         }
     }
 }
