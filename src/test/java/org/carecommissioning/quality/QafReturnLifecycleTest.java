@@ -18,6 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,6 +27,7 @@ import org.carecommissioning.contractmanagement.PriorityLevel;
 import org.carecommissioning.organisation.Organisation;
 import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.support.ApplicationTest;
+import org.carecommissioning.support.RivalCompletion;
 import org.carecommissioning.support.Scenario;
 import org.carecommissioning.support.TestSmtp;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +65,8 @@ class QafReturnLifecycleTest {
     QafReturns returns;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    ManagementService managementService;
 
     String code;
     Organisation provider;
@@ -279,6 +283,30 @@ class QafReturnLifecycleTest {
     }
 
     /** Every objective claims C with its evidence; the summary sheet. */
+    @Test
+    @DisplayName("Q2 a provider submitting at the instant the non-return reminder's job ends its branch gets the conflict "
+            + "sentence (409, nothing saved), and submitting again works")
+    void submittedWhileTheReminderJobEndsItsBranch() throws Exception {
+        ProcessInstance instance = scenario.as(officer, () -> runtimeService.startProcessInstanceByKey("qaf-return",
+                Map.of("serviceCode", "S" + code, "qafVariant", "FULL", "meetingDate", "2027-02-01")));
+        scenario.executeDueJobs(instance.getId());
+        Scenario.now(LocalDateTime.of(2026, 12, 22, 9, 0));
+        // the overdue timer fires (the task stays open, Q2); the reminder e-mail is the next job
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
+                .activityId("BoundaryEvent_SelfAssessmentOverdue").singleResult().getId());
+        String taskId = scenario.task(instance, "Task_CompleteSelfAssessment").getId();
+        RivalCompletion.before(taskId, () -> scenario.executeDueJobs(instance.getId()));
+
+        ResponseEntity<String> lost = complete(providerUser, taskId, selfAssessment());
+
+        assertThat(lost.getStatusCode()).as(lost.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(lost.getBody()).contains("nothing you sent was saved").doesNotContain("Exception");
+        assertThat(returns.get(instance.getBusinessKey()).getStatus()).isNotEqualTo(QafStatus.SUBMITTED);
+        ResponseEntity<String> again = complete(providerUser, taskId, selfAssessment());
+        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(returns.get(instance.getBusinessKey()).getStatus()).isEqualTo(QafStatus.SUBMITTED);
+    }
+
     private static Map<String, Object> selfAssessment() {
         Map<String, Object> form = new HashMap<>();
         QafVariables.FIELDS.values().forEach(fields -> {
