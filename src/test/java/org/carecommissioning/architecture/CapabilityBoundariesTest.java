@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.history.producer.HistoryEventProducer;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,9 @@ class CapabilityBoundariesTest {
             .or(JavaClass.Predicates.assignableTo(Command.class))
             .or(JavaClass.Predicates.assignableTo(FormHandler.class))
             .or(JavaClass.Predicates.assignableTo(ReadOnlyIdentityProvider.class))
-            .or(JavaClass.Predicates.assignableTo(SessionFactory.class));
+            .or(JavaClass.Predicates.assignableTo(SessionFactory.class))
+            // an engine session the SessionFactory opens in place of the engine's own (AuthenticatedGroupsAuthorizationManager)
+            .or(JavaClass.Predicates.assignableTo(Session.class));
 
     /**
      * The few other classes allowed to use an engine {@code impl} type, each for a reason (nested classes and lambdas
