@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.carecommissioning.organisation.Organisation;
@@ -19,6 +21,7 @@ import org.carecommissioning.organisation.OrganisationService;
 import org.carecommissioning.shared.BusinessRuleViolation;
 import org.carecommissioning.shared.ProcessDates;
 import org.carecommissioning.support.ApplicationTest;
+import org.carecommissioning.support.RivalCompletion;
 import org.carecommissioning.support.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +44,8 @@ class ImprovementPlanTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
     @Autowired
     OrganisationService organisations;
     @Autowired
@@ -267,7 +272,64 @@ class ImprovementPlanTest {
      * A meeting walked through Tasklist up to the minutes (recorded on 12 January with these actions) and the
      * priority level; no Medium or High clause, so no audit.
      */
+    /**
+     * The follow-up's survey e-mail is a job of the same meeting. Beside the improvement plan's branch, the job executor
+     * could run it at the very moment the officer agreed the plan: ending the plan's branch rewrites the survey branch's
+     * execution, which the job had just moved on, and the officer got a 409 for a task no one else worked on.
+     */
+    @Test
+    @DisplayName("C8 the survey e-mail job runs before any task of the follow-up opens, so no completion meets it")
+    void surveyMailBeforeTheBranches() {
+        ProcessInstance meeting = minutesRecorded("Write a training plan | J. Smith | 2027-03-01");
+        assertThat(surveyMailJob(meeting)).isNotNull();
+        assertThat(taskService.createTaskQuery().processInstanceId(meeting.getId()).count()).isZero();
+
+        scenario.executeDueJobs(meeting.getId());
+
+        assertThat(surveyMailJob(meeting)).isNull();
+        assertThat(scenario.task(meeting, "Task_WriteImprovementPlan")).isNotNull();
+        assertThat(scenario.task(meeting, "Task_GiveFeedback")).isNotNull();
+    }
+
+    /**
+     * The race is forced ({@link RivalCompletion}): the meeting's due jobs run to their end and commit after the
+     * officer's completion has read the task and before it writes anything. The officer's completion must succeed.
+     */
+    @Test
+    @DisplayName("C7 C8 the officer's agreement ends the plan branch although the meeting's due jobs run at the same moment")
+    void planAgreedWhileJobsRun() {
+        ProcessInstance meeting = minutesRecorded("Write a training plan | J. Smith | 2027-03-01");
+        // run the due jobs only if the plan's task is not open yet: were the survey e-mail beside it again, its job
+        // would still be due when the officer agrees the plan
+        if (scenario.task(meeting, "Task_WriteImprovementPlan") == null) {
+            scenario.executeDueJobs(meeting.getId());
+        }
+        scenario.complete(providerUser, meeting, "Task_WriteImprovementPlan",
+                Map.of("improvementPlan", "J. Smith writes the training plan within eight weeks."));
+        RivalCompletion.before(scenario.task(meeting, "Task_AgreeImprovementPlan").getId(),
+                () -> scenario.executeDueJobs(meeting.getId()));
+
+        scenario.complete(officer, meeting, "Task_AgreeImprovementPlan", Map.of("planDecision", "agree"));
+
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(meeting.getId())
+                .activityId("EndEvent_ImprovementPlanAgreed").finished().count()).isEqualTo(1);
+        assertThat(scenario.task(meeting, "Task_GiveFeedback")).isNotNull();
+        assertThat(surveyMailJob(meeting)).isNull();
+    }
+
+    private Job surveyMailJob(ProcessInstance meeting) {
+        return managementService.createJobQuery().processInstanceId(meeting.getId()).activityId("Task_RequestFeedback")
+                .singleResult();
+    }
+
     private ProcessInstance meetingWithMinutes(String actions) {
+        ProcessInstance meeting = minutesRecorded(actions);
+        scenario.executeDueJobs(meeting.getId());
+        return meeting;
+    }
+
+    /** Held, minutes and priority recorded; the follow-up's first job (the survey e-mail) not run yet. */
+    private ProcessInstance minutesRecorded(String actions) {
         ProcessInstance meeting = scenario.as(officer, () -> runtimeService.startProcessInstanceByKey(
                 "contract-management-meeting", Map.of("serviceCode", "S" + code, "meetingDate", "2027-01-11")));
         scenario.executeDueJobs(meeting.getId());
@@ -280,7 +342,6 @@ class ImprovementPlanTest {
                 Map.of("heldOn", "2027-01-11", "minutes", "Discussed the lift.", "actions", actions));
         scenario.complete(manager, meeting, "Task_ReassignPriority",
                 Map.of("newPriorityLevel", "AMBER", "priorityReason", "Steady"));
-        scenario.executeDueJobs(meeting.getId());
         return meeting;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,7 +40,8 @@ import org.springframework.http.ResponseEntity;
  * Two people of the provider submitting the same PI return at the same moment, on each of the three ways in: the
  * engine REST API, the webapps' API Tasklist submits its form to, and the application's CSV upload. The race is
  * forced ({@link RivalCompletion}): the loser has run its steps when the winner commits. One answer is a success;
- * the other is a 409 with a plain sentence, never a 500, SQL or an exception, and the return is submitted once.
+ * the other is a 409 with a plain sentence, never a 500, SQL or an exception, and the return is submitted once. The
+ * deadline's reminder e-mails, jobs of the same return running beside its task, never make a submission fail.
  */
 @ApplicationTest
 class SimultaneousSubmissionTest {
@@ -66,6 +68,8 @@ class SimultaneousSubmissionTest {
     RuntimeService runtimeService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
 
     String code;
     String providerUser;
@@ -203,5 +207,34 @@ class SimultaneousSubmissionTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
+    }
+
+    /**
+     * The reminder e-mails end their event sub-process inside the deadline watch, which rewrites only the watch's
+     * executions, never the return's: the late submission succeeds although the reminder jobs run and commit at that
+     * very moment.
+     */
+    @Test
+    @DisplayName("PI2 PI7 a late return is submitted although the reminder e-mail jobs of the return run at the same moment")
+    void lateReturnSubmittedWhileRemindersRun() {
+        Scenario.now(LocalDateTime.of(2027, 1, 29, 9, 0));
+        executeJob("StartEvent_DeadlinePassed");
+        executeJob("Task_MarkOverdue");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Task_SendReturnReminder")
+                .count()).isEqualTo(1);
+
+        RivalCompletion.before(scenario.task(pi, "Task_SubmitReturn").getId(), () -> scenario.executeDueJobs(pi.getId()));
+        scenario.complete(providerUser, pi, "Task_SubmitReturn", Map.of("dccCode", "DCC-2026", "unitsReported", 20,
+                "kpi1", 93, "spi1", 96, "spi2", 93, "spi3", 95, "spi4", 90, "localPis", "All complete"));
+
+        assertThat(returns.get(pi.getBusinessKey()).getStatus()).isEqualTo(ReturnStatus.SUBMITTED);
+        assertThat(scenario.task(pi, "Task_CheckReturn")).isNotNull();
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Task_SendLateReturnNotice")
+                .count()).as("both reminder e-mails ran").isZero();
+    }
+
+    private void executeJob(String activityId) {
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(activityId).singleResult().getId());
     }
 }
